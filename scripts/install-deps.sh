@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite needs when they are missing.
+# nginx is installed with a policy-rc.d that forbids starting services: the tests never use the
+# system's nginx (they run their own on 127.0.0.1 with `nginx -p DIR -c FILE`), and apt must not
+# start one on port 80.
+set -euo pipefail
+need=()
+command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+[ ${#need[@]} -eq 0 ] && exit 0
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "installing: ${need[*]}" >&2
+$SUDO apt-get update -qq
+policy=/usr/sbin/policy-rc.d
+created=0
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+  $SUDO chmod +x "$policy"
+  created=1
+fi
+trap '[ "$created" = 1 ] && $SUDO rm -f "$policy"' EXIT
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2

@@ -1,0 +1,125 @@
+package dev.wslogs.model;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * One access-log line, parsed. Values are stored by {@link Field} ordinal: {@code null} means the
+ * log format does not carry that variable, {@code ""} means nginx wrote {@code -} (no value).
+ * String values are unescaped (nginx's {@code \xHH} turned back into characters only where they
+ * are printable ASCII; other bytes stay as {@code \xHH} text).
+ *
+ * @param timeMillis        log-write time (epoch ms); for a WebSocket this is the disconnect time
+ * @param offsetSeconds     UTC offset the log was written with
+ * @param status            {@code $status}
+ * @param requestTimeMillis {@code $request_time} in ms, or {@link #NO_DURATION} when not logged
+ */
+public record AccessEntry(
+        LinePosition position,
+        String[] values,
+        long timeMillis,
+        int offsetSeconds,
+        int status,
+        long requestTimeMillis) {
+
+    public static final long NO_DURATION = -1;
+
+    public AccessEntry {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(values, "values");
+        if (values.length != Field.COUNT) throw new IllegalArgumentException("values.length != Field.COUNT");
+    }
+
+    /** The value, or {@code ""} when absent from the line or the format. */
+    public String get(Field f) {
+        String v = values[f.ordinal()];
+        return v == null ? "" : v;
+    }
+
+    /** Whether the format carries this variable at all (even if this line has {@code -}). */
+    public boolean logs(Field f) {
+        return values[f.ordinal()] != null;
+    }
+
+    public boolean hasDuration() {
+        return requestTimeMillis != NO_DURATION;
+    }
+
+    /** When the request began: log time minus {@code $request_time} (log time if not logged). */
+    public long startMillis() {
+        return hasDuration() ? timeMillis - requestTimeMillis : timeMillis;
+    }
+
+    public OffsetDateTime time() {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(timeMillis), ZoneOffset.ofTotalSeconds(offsetSeconds));
+    }
+
+    public OffsetDateTime startTime() {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis()), ZoneOffset.ofTotalSeconds(offsetSeconds));
+    }
+
+    /** Request method from {@code $request} or {@code $request_method}. */
+    public String method() {
+        String m = get(Field.REQUEST_METHOD);
+        if (!m.isEmpty()) return m;
+        String r = get(Field.REQUEST);
+        int sp = r.indexOf(' ');
+        return sp > 0 ? r.substring(0, sp) : "";
+    }
+
+    /** Request target (path and query) from {@code $request_uri}, {@code $request} or {@code $uri?$args}. */
+    public String target() {
+        String u = get(Field.REQUEST_URI);
+        if (!u.isEmpty()) return u;
+        String r = get(Field.REQUEST);
+        int sp = r.indexOf(' ');
+        if (sp > 0) {
+            int end = r.lastIndexOf(' ');
+            return end > sp ? r.substring(sp + 1, end) : r.substring(sp + 1);
+        }
+        String uri = get(Field.URI);
+        String args = get(Field.ARGS);
+        return args.isEmpty() ? uri : uri + "?" + args;
+    }
+
+    /** Path without the query string. */
+    public String path() {
+        String t = target();
+        int q = t.indexOf('?');
+        return q >= 0 ? t.substring(0, q) : t;
+    }
+
+    /** The request line, rebuilt from parts when the format does not log {@code $request}. */
+    public String requestLine() {
+        String r = get(Field.REQUEST);
+        if (!r.isEmpty() || logs(Field.REQUEST)) return r;
+        String proto = get(Field.SERVER_PROTOCOL);
+        return (method() + " " + target() + (proto.isEmpty() ? "" : " " + proto)).trim();
+    }
+
+    /** Host the client asked for: {@code $host}, {@code $http_host} or {@code $server_name}. */
+    public String server() {
+        for (Field f : new Field[] {Field.HOST, Field.HTTP_HOST, Field.SERVER_NAME}) {
+            String v = get(f);
+            if (!v.isEmpty()) return v;
+        }
+        return "";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AccessEntry e && e.position.equals(position);
+    }
+
+    @Override
+    public int hashCode() {
+        return position.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AccessEntry[" + position + " " + status + " " + requestLine() + "]";
+    }
+}
