@@ -1,7 +1,23 @@
 package dev.wslogs.cli;
 
+import picocli.CommandLine;
+
 public final class Main {
+    static {
+        // Chronicle Queue phones home unless told not to, and reads these once when its classes
+        // load: set them before anything can touch it.
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+    }
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("wslogs");
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = WslogsCommand.commandLine();
+        return cl.execute(args);
     }
 }

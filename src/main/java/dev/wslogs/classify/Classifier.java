@@ -1,0 +1,215 @@
+package dev.wslogs.classify;
+
+import dev.wslogs.correlate.Attempt;
+import dev.wslogs.correlate.AttemptKind;
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.ErrorEntry;
+import dev.wslogs.model.ErrorRef;
+import dev.wslogs.model.Field;
+import dev.wslogs.model.Incident;
+import dev.wslogs.model.LinePosition;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Attempts in, incidents out. Every failed WebSocket attempt becomes an incident (cause
+ * {@code unknown} when no rule matches); an upgraded connection becomes one only when something
+ * cut it (an error line, or an end at an idle timeout); ordinary traffic and error-only lines only
+ * when a rule explicitly covers them (protocol mix-ups, TLS handshakes).
+ *
+ * <p>Upgraded connections whose duration sits just above a whole second may belong to a timeout
+ * cluster that has not formed yet; they wait in a bounded queue and are decided at
+ * {@link #finish()} or when the queue is full, so the answer does not depend on arrival order
+ * within that window.
+ */
+public final class Classifier {
+    static final String TIMEOUT = "proxy-read-timeout";
+    static final String STICKY = "sticky-session";
+    static final String UNKNOWN = "unknown";
+    private static final int MAX_DEFERRED = 50_000;
+
+    private final RuleSet rules;
+    private final ZoneId errorZone;
+    private final Consumer<Incident> out;
+    private final TimeoutClusters clusters;
+    private final StickySessions sticky = new StickySessions();
+    private final IncidentIds ids = new IncidentIds();
+    private final ArrayDeque<Attempt> deferred = new ArrayDeque<>();
+
+    public Classifier(RuleSet rules, List<Long> knownTimeoutsMillis, ZoneId errorZone, Consumer<Incident> out) {
+        this.rules = rules;
+        this.errorZone = errorZone;
+        this.out = out;
+        this.clusters = new TimeoutClusters(knownTimeoutsMillis);
+    }
+
+    public TimeoutClusters clusters() {
+        return clusters;
+    }
+
+    public void accept(Attempt a) {
+        String movedFrom = a.access().filter(x -> a.kind() != AttemptKind.OTHER).map(sticky::observe).orElse(null);
+        if (a.upgraded()) {
+            long d = a.access().get().requestTimeMillis();
+            clusters.add(d);
+            if (a.errors().isEmpty() || bestMatch(a) == null) {
+                long t = clusters.timeoutFor(d);
+                if (t >= 0) {
+                    emitTimeout(a, t);
+                } else if (a.errors().isEmpty() && TimeoutClusters.mayBeTimeout(d)) {
+                    deferred.addLast(a);
+                    if (deferred.size() > MAX_DEFERRED) decide(deferred.pollFirst());
+                } else if (!a.errors().isEmpty()) {
+                    decideWithRules(a, null);
+                }
+                return;
+            }
+        }
+        decideWithRules(a, movedFrom);
+    }
+
+    /** Decides every deferred connection with what is known now. */
+    public void finish() {
+        while (!deferred.isEmpty()) decide(deferred.pollFirst());
+    }
+
+    private void decide(Attempt a) {
+        long t = clusters.timeoutFor(a.access().get().requestTimeMillis());
+        if (t >= 0) emitTimeout(a, t);
+    }
+
+    private void decideWithRules(Attempt a, String movedFrom) {
+        Match m = bestMatch(a);
+        if (movedFrom != null && a.access().get().status() == 400 && (m == null || m.signal.confidence() < 0.95)) {
+            AccessEntry acc = a.access().get();
+            String sid = StickySessions.sessionId(acc.target());
+            String now = StickySessions.lastPeer(acc.get(Field.UPSTREAM_ADDR));
+            Rule r = rules.get(STICKY);
+            emit(a, r, 0.95, "the session moved between back ends",
+                    List.of("session " + sid + " was served by " + movedFrom + ", then this request went to " + now
+                            + " and was refused with 400"), List.of());
+            return;
+        }
+        if (m != null) {
+            emit(a, m.rule, m.signal.confidence(), m.signal.confidenceReason(), List.of(fill(m.signal.evidence(), a, m.error)), m.rule.alternatives());
+            return;
+        }
+        boolean failed = switch (a.kind()) {
+            case UPGRADE -> !a.upgraded();
+            case POLLING -> a.access().get().status() >= 400;
+            default -> false;
+        };
+        if (failed) {
+            AccessEntry acc = a.access().get();
+            emit(a, rules.get(UNKNOWN), 0.3, "no documented cause matches these lines",
+                    List.of("WebSocket attempt (" + a.why() + ") ended with " + acc.status() + " and no rule explains it"), List.of());
+        }
+    }
+
+    private record Match(Rule rule, Signal signal, ErrorEntry error) {}
+
+    private Match bestMatch(Attempt a) {
+        Match best = null;
+        for (Rule r : rules.rules()) {
+            for (Signal s : r.signals()) {
+                if (!appliesToKind(s, a.kind()) || !s.when().test(a)) continue;
+                if (best == null || s.confidence() > best.signal.confidence()
+                        || (s.confidence() == best.signal.confidence() && r.priority() < best.rule.priority())) {
+                    best = new Match(r, s, s.when().matchingError(a));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Signals without a kind apply to WebSocket traffic only; other kinds must be named. */
+    private static boolean appliesToKind(Signal s, AttemptKind kind) {
+        if (!s.when().kinds().isEmpty()) return true; // checked by the condition itself
+        return kind == AttemptKind.UPGRADE || kind == AttemptKind.POLLING;
+    }
+
+    private void emitTimeout(Attempt a, long t) {
+        Rule r = rules.get(TIMEOUT);
+        int near = clusters.sessionsNear(t);
+        String secs = String.format(Locale.ROOT, "%.1f", t / 1000.0);
+        List<String> ev = new ArrayList<>();
+        ev.add(String.format(Locale.ROOT, "upgraded connection lasted %.3f s, just over %s s", a.access().get().requestTimeMillis() / 1000.0, secs));
+        ev.add(near + " of " + clusters.upgradedSessions() + " upgraded connections so far ended within 0.3 s after " + secs + " s");
+        double conf;
+        String why;
+        if (clusters.isKnown(t) && near >= TimeoutClusters.MIN_SESSIONS) {
+            conf = 0.9;
+            why = "duration at a known proxy_read_timeout, shared by " + near + " connections";
+        } else if (clusters.isKnown(t)) {
+            conf = 0.7;
+            why = "duration at a known proxy_read_timeout (" + secs + " s), but few connections share it";
+        } else {
+            conf = 0.8;
+            why = near + " connections ended at the same duration; no error line confirms it (error_log below info?)";
+        }
+        emit(a, r, conf, why, ev, r.alternatives());
+    }
+
+    private void emit(Attempt a, Rule r, double conf, String why, List<String> evidence, List<String> alternatives) {
+        List<ErrorRef> errs = a.errors().stream().map(ErrorRef::of).toList();
+        Optional<AccessEntry> acc = a.access();
+        if (acc.isPresent()) {
+            AccessEntry e = acc.get();
+            String key = "A|" + e.timeMillis() + "|" + e.get(Field.REMOTE_ADDR) + "|" + e.requestLine() + "|" + e.status() + "|"
+                    + e.get(Field.CONNECTION) + "|" + e.get(Field.PID) + "|" + e.requestTimeMillis();
+            out.accept(new Incident(ids.next(key), r.id(), conf, why, e.time(), e.get(Field.REMOTE_ADDR), e.server(), e.requestLine(),
+                    e.path(), e.status(), e.requestTimeMillis(), e.get(Field.UPSTREAM_ADDR), e.get(Field.UPSTREAM_STATUS),
+                    Optional.of(e.position()), errs, evidence, r.fix(), alternatives));
+        } else {
+            ErrorEntry first = a.errors().get(0);
+            OffsetDateTime t = first.time().atZone(errorZone).toOffsetDateTime();
+            String key = "E|" + first.time() + "|" + first.raw();
+            String host = first.host().isEmpty() ? first.server() : first.host();
+            out.accept(new Incident(ids.next(key), r.id(), conf, why, t, first.client(), host, first.request(),
+                    pathOf(first.request()), 0, -1, upstreamPeer(first.upstream()), "", Optional.<LinePosition>empty(), errs,
+                    evidence, r.fix(), alternatives));
+        }
+    }
+
+    private static String pathOf(String request) {
+        int sp = request.indexOf(' ');
+        if (sp < 0) return "";
+        int end = request.indexOf(' ', sp + 1);
+        String t = end < 0 ? request.substring(sp + 1) : request.substring(sp + 1, end);
+        int q = t.indexOf('?');
+        return q >= 0 ? t.substring(0, q) : t;
+    }
+
+    private static String upstreamPeer(String upstream) {
+        int s = upstream.indexOf("://");
+        if (s < 0) return upstream;
+        String rest = upstream.substring(s + 3);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    static String fill(String template, Attempt a, ErrorEntry err) {
+        String out = template;
+        if (a.access().isPresent()) {
+            AccessEntry e = a.access().get();
+            out = out.replace("{status}", Integer.toString(e.status()))
+                    .replace("{request}", e.requestLine())
+                    .replace("{upstream_addr}", orDash(e.get(Field.UPSTREAM_ADDR)))
+                    .replace("{upstream_status}", orDash(e.get(Field.UPSTREAM_STATUS)))
+                    .replace("{duration}", e.hasDuration() ? String.format(Locale.ROOT, "%.3f s", e.requestTimeMillis() / 1000.0) : "unknown");
+        }
+        ErrorEntry shown = err != null ? err : a.errors().isEmpty() ? null : a.errors().get(0);
+        out = out.replace("{error}", shown == null ? "-" : "[" + shown.level().label() + "] " + shown.raw());
+        return out.replace("{why}", a.why());
+    }
+
+    private static String orDash(String s) {
+        return s.isEmpty() ? "-" : s;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wslogs.classify;
+
+import dev.wslogs.correlate.Attempt;
+import dev.wslogs.correlate.AttemptKind;
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.ErrorEntry;
+import dev.wslogs.model.Field;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code when:} part of a signal: every given key must hold. Error keys are satisfied by one
+ * error line that meets all of them together ({@code error}, {@code error_level},
+ * {@code error_action}).
+ *
+ * @param statuses        access {@code $status} one of these (empty = any)
+ * @param upgraded        must (true) / must not (false) be a 101; null = either
+ * @param errorContains   one error line contains any of these; empty = no requirement
+ * @param errorLevels     …at one of these levels
+ * @param errorAction     …whose {@code while} action contains this
+ * @param noErrors        true: no error line at all joined to the attempt
+ * @param requestMatches  regex the request line must find
+ * @param upstreamStatus  {@code $upstream_status} contains this
+ * @param upstreamLogged  true: the format logs $upstream_status and this line has a value
+ */
+public record Condition(
+        Set<AttemptKind> kinds,
+        Set<Integer> statuses,
+        Boolean upgraded,
+        List<String> errorContains,
+        Set<String> errorLevels,
+        String errorAction,
+        boolean noErrors,
+        Pattern requestMatches,
+        String upstreamStatus,
+        Boolean upstreamLogged) {
+
+    public boolean test(Attempt at) {
+        if (!kinds.isEmpty() && !kinds.contains(at.kind())) return false;
+        Optional<AccessEntry> acc = at.access();
+        if (!statuses.isEmpty() && (acc.isEmpty() || !statuses.contains(acc.get().status()))) return false;
+        if (upgraded != null && at.upgraded() != upgraded) return false;
+        if (noErrors && !at.errors().isEmpty()) return false;
+        if (requestMatches != null && (acc.isEmpty() || !requestMatches.matcher(acc.get().requestLine()).find())) return false;
+        if (upstreamStatus != null && (acc.isEmpty() || !acc.get().get(Field.UPSTREAM_STATUS).contains(upstreamStatus))) return false;
+        if (upstreamLogged != null) {
+            boolean has = acc.isPresent() && !acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
+            if (has != upstreamLogged) return false;
+        }
+        if (!errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null) {
+            return matchingError(at) != null;
+        }
+        return true;
+    }
+
+    /** The first error line that satisfies the error keys, or null. */
+    public ErrorEntry matchingError(Attempt at) {
+        for (ErrorEntry e : at.errors()) {
+            if (!errorLevels.isEmpty() && !errorLevels.contains(e.level().label())) continue;
+            if (errorAction != null && !e.action().toLowerCase(Locale.ROOT).contains(errorAction)) continue;
+            if (!errorContains.isEmpty() && errorContains.stream().noneMatch(s -> e.raw().contains(s))) continue;
+            return e;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.wslogs.correlate;
+
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.ErrorEntry;
+import dev.wslogs.model.Field;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Streaming join of access and error lines (see package docs for the ordering invariant).
+ *
+ * <p>With {@code $connection} in the access format the join key is the connection number, checked
+ * against {@code $pid} when logged (numbers restart on reload; the pid tells generations apart)
+ * and against time. Without it, errors are matched on client address + request line within the
+ * request's time span.
+ */
+public final class Correlator {
+    /** Slack around an access line's [start, end] span for its error lines (error.log has 1 s resolution). */
+    static final long SLACK_MILLIS = 2_000;
+
+    private final long retentionMillis;
+    private final int maxPending;
+    private final Consumer<Attempt> out;
+    private final Map<Long, List<Pending>> byConnection = new HashMap<>();
+    private final Map<String, List<Pending>> byClient = new HashMap<>();
+    private final ArrayDeque<Pending> arrival = new ArrayDeque<>();
+    private int pending;
+    private long evicted;
+    private long watermark = Long.MIN_VALUE;
+
+    private static final class Pending {
+        final ErrorEntry e;
+        final long time;
+        boolean claimed;
+
+        Pending(ErrorEntry e, long time) {
+            this.e = e;
+            this.time = time;
+        }
+    }
+
+    public Correlator(long retentionMillis, int maxPending, Consumer<Attempt> out) {
+        this.retentionMillis = retentionMillis;
+        this.maxPending = maxPending;
+        this.out = out;
+    }
+
+    /** Error lines evicted because the pending set hit its cap (they still leave as error-only). */
+    public long evicted() {
+        return evicted;
+    }
+
+    public int pending() {
+        return pending;
+    }
+
+    public void onError(ErrorEntry e, long timeMillis) {
+        advance(timeMillis);
+        Pending p = new Pending(e, timeMillis);
+        if (e.hasConnection()) byConnection.computeIfAbsent(e.connection(), k -> new ArrayList<>(2)).add(p);
+        if (!e.client().isEmpty()) byClient.computeIfAbsent(e.client(), k -> new ArrayList<>(2)).add(p);
+        arrival.addLast(p);
+        pending++;
+        while (pending > maxPending) {
+            evicted++;
+            expireOldest();
+        }
+    }
+
+    public void onAccess(AccessEntry a, AttemptKind kind, String why) {
+        advance(a.timeMillis());
+        List<ErrorEntry> errors = claim(a);
+        out.accept(new Attempt(Optional.of(a), kind, errors, why));
+    }
+
+    /** Moves log time forward; error lines older than the retention leave as error-only attempts. */
+    public void advance(long timeMillis) {
+        if (timeMillis > watermark) watermark = timeMillis;
+        while (!arrival.isEmpty() && arrival.peekFirst().time < watermark - retentionMillis) expireOldest();
+    }
+
+    /** End of input: everything still pending leaves. */
+    public void finish() {
+        while (!arrival.isEmpty()) expireOldest();
+    }
+
+    private List<ErrorEntry> claim(AccessEntry a) {
+        long start = a.startMillis() - SLACK_MILLIS;
+        long end = a.timeMillis() + SLACK_MILLIS;
+        List<ErrorEntry> found = new ArrayList<>(0);
+        if (a.logs(Field.CONNECTION)) {
+            long cid = parseLong(a.get(Field.CONNECTION));
+            long pid = a.logs(Field.PID) ? parseLong(a.get(Field.PID)) : -1;
+            List<Pending> list = byConnection.get(cid);
+            if (list != null) {
+                for (Pending p : list) {
+                    if (!p.claimed && (pid < 0 || p.e.pid() == pid) && p.time >= start && p.time <= end) take(p, found);
+                }
+            }
+        } else {
+            List<Pending> list = byClient.get(a.get(Field.REMOTE_ADDR));
+            if (list != null) {
+                String request = a.requestLine();
+                for (Pending p : list) {
+                    if (!p.claimed && p.time >= start && p.time <= end && sameRequest(p.e.request(), request)) take(p, found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private void take(Pending p, List<ErrorEntry> found) {
+        p.claimed = true;
+        pending--;
+        found.add(p.e);
+    }
+
+    /** error.log prints the request raw, the access log escaped; compare what both keep. */
+    static boolean sameRequest(String errorRequest, String accessRequest) {
+        if (errorRequest.isEmpty()) return false;
+        if (errorRequest.equals(accessRequest)) return true;
+        return errorRequest.replace("\"", "\\x22").equals(accessRequest);
+    }
+
+    private void expireOldest() {
+        Pending first = arrival.pollFirst();
+        if (first == null) return;
+        if (first.claimed) {
+            unindex(first);
+            return;
+        }
+        // Everything unclaimed of the same connection (or client, without one) leaves together.
+        List<ErrorEntry> group = new ArrayList<>();
+        group.add(first.e);
+        first.claimed = true;
+        pending--;
+        unindex(first);
+        if (first.e.hasConnection()) {
+            List<Pending> list = byConnection.get(first.e.connection());
+            if (list != null) {
+                for (Pending p : list) {
+                    if (!p.claimed && p.e.pid() == first.e.pid() && p.time <= first.time + retentionMillis) {
+                        p.claimed = true;
+                        pending--;
+                        group.add(p.e);
+                    }
+                }
+            }
+        }
+        out.accept(new Attempt(Optional.empty(), AttemptKind.ERROR_ONLY, group, ""));
+    }
+
+    private void unindex(Pending p) {
+        if (p.e.hasConnection()) removeFrom(byConnection, p.e.connection(), p);
+        if (!p.e.client().isEmpty()) removeFrom(byClient, p.e.client(), p);
+    }
+
+    private static <K> void removeFrom(Map<K, List<Pending>> map, K key, Pending p) {
+        List<Pending> list = map.get(key);
+        if (list == null) return;
+        for (Iterator<Pending> it = list.iterator(); it.hasNext(); ) {
+            if (it.next() == p) {
+                it.remove();
+                break;
+            }
+        }
+        if (list.isEmpty()) map.remove(key);
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

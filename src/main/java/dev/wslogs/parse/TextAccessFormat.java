@@ -1,0 +1,210 @@
+package dev.wslogs.parse;
+
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.Field;
+import dev.wslogs.model.RawLine;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A text {@code log_format} (escape default or none) compiled to a matcher.
+ *
+ * <p>Each variable's value runs to the next occurrence of the literal that follows it. Two facts
+ * of nginx make that exact in practice: with default escaping a value never contains a raw
+ * {@code "} (it is written {@code \x22}), so quoted fields end at the first quote; and the
+ * {@code $upstream_*} lists, the only built-in values with spaces outside quotes, have a grammar
+ * ({@code item(", " item | " : " item)*}) that is matched as such. When a literal also occurs inside
+ * a value (escape=none, hand-made formats) the matcher backtracks to the next occurrence, within a
+ * small budget.
+ */
+public final class TextAccessFormat implements AccessFormat {
+    private static final int BACKTRACK_BUDGET = 256;
+
+    private final String name;
+    private final LogFormatTemplate template;
+    private final Escape escape;
+    private final boolean allowTrailing;
+    private final String[] literals; // literal before variable i (index 0 = prefix); length vars+1
+    private final int[] fieldIndex; // per variable: Field ordinal or -1
+    private final boolean[] isList;
+    private final Set<Field> fields;
+
+    public TextAccessFormat(String name, LogFormatTemplate template, Escape escape, boolean allowTrailing) {
+        if (escape == Escape.JSON) throw new IllegalArgumentException("escape=json formats are JSON, use JsonAccessFormat");
+        this.name = name;
+        this.template = template;
+        this.escape = escape;
+        this.allowTrailing = allowTrailing;
+        List<LogFormatTemplate.Segment> segs = template.segments();
+        int vars = (int) segs.stream().filter(s -> s instanceof LogFormatTemplate.Variable).count();
+        literals = new String[vars + 1];
+        fieldIndex = new int[vars];
+        isList = new boolean[vars];
+        EnumSet<Field> fs = EnumSet.noneOf(Field.class);
+        int v = 0;
+        StringBuilder lit = new StringBuilder();
+        for (LogFormatTemplate.Segment s : segs) {
+            if (s instanceof LogFormatTemplate.Literal l) {
+                lit.append(l.text());
+            } else if (s instanceof LogFormatTemplate.Variable var) {
+                literals[v] = lit.toString();
+                lit.setLength(0);
+                Field f = Field.forVariable(var.name());
+                fieldIndex[v] = f == null ? -1 : f.ordinal();
+                isList[v] = var.name().startsWith("upstream_") && !var.name().startsWith("upstream_http_")
+                        && !var.name().startsWith("upstream_cookie_");
+                if (f != null) fs.add(f);
+                v++;
+            }
+        }
+        literals[vars] = lit.toString();
+        fields = Collections.unmodifiableSet(fs);
+    }
+
+    public static TextAccessFormat of(String name, String template) {
+        return new TextAccessFormat(name, LogFormatTemplate.compile(template), Escape.DEFAULT, false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String template() {
+        return template.source();
+    }
+
+    @Override
+    public Set<Field> fields() {
+        return fields;
+    }
+
+    public boolean allowsTrailing() {
+        return allowTrailing;
+    }
+
+    public TextAccessFormat withTrailing() {
+        return new TextAccessFormat(name, template, escape, true);
+    }
+
+    @Override
+    public Parser newParser() {
+        return new TextParser();
+    }
+
+    private final class TextParser implements Parser {
+        private final EntryBuilder builder = new EntryBuilder(EntryBuilder.loggedMask(fields));
+        private final String[] scratch = new String[fieldIndex.length];
+        private int budget;
+        private int failAt;
+
+        @Override
+        public AccessEntry parse(RawLine line) {
+            String s = line.text();
+            budget = BACKTRACK_BUDGET;
+            failAt = 0;
+            if (!s.startsWith(literals[0])) return null;
+            if (!matchVar(s, literals[0].length(), 0)) return null;
+            String[] values = new String[Field.COUNT];
+            for (int i = 0; i < scratch.length; i++) {
+                int fi = fieldIndex[i];
+                if (fi >= 0) values[fi] = escape == Escape.DEFAULT ? unescape(scratch[i]) : scratch[i];
+            }
+            return builder.build(line.position(), values);
+        }
+
+        @Override
+        public String mismatch(RawLine line) {
+            String s = line.text();
+            if (!s.startsWith(literals[0])) return "expected " + show(literals[0]) + " at column 1";
+            budget = BACKTRACK_BUDGET;
+            failAt = 0;
+            if (!matchVar(s, literals[0].length(), 0)) {
+                return "does not match log_format " + name + " (first mismatch near column " + (failAt + 1) + ")";
+            }
+            String[] values = new String[Field.COUNT];
+            for (int i = 0; i < scratch.length; i++) if (fieldIndex[i] >= 0) values[fieldIndex[i]] = scratch[i];
+            builder.build(line.position(), values);
+            return builder.error() == null ? "unknown" : builder.error();
+        }
+
+        /** Matches variable {@code v} starting at {@code pos}, then the rest. */
+        private boolean matchVar(String s, int pos, int v) {
+            if (v == scratch.length) {
+                return pos == s.length() || (allowTrailing && s.charAt(pos) == ' ');
+            }
+            String next = literals[v + 1];
+            boolean last = v + 1 == scratch.length;
+            if (next.isEmpty()) {
+                if (!last) { // adjacent variables: give this one nothing, the next takes the text
+                    scratch[v] = "";
+                    return matchVar(s, pos, v + 1);
+                }
+                int end = allowTrailing ? endOfToken(s, pos) : s.length();
+                scratch[v] = s.substring(pos, end);
+                return true;
+            }
+            if (isList[v] && next.charAt(0) == ' ') {
+                int end = endOfList(s, pos);
+                if (!s.startsWith(next, end)) return fail(end);
+                scratch[v] = s.substring(pos, end);
+                return matchRest(s, end + next.length(), v + 1);
+            }
+            int idx = s.indexOf(next, pos);
+            if (idx < 0) return fail(pos);
+            while (idx >= 0 && budget-- > 0) {
+                scratch[v] = s.substring(pos, idx);
+                if (matchRest(s, idx + next.length(), v + 1)) return true;
+                idx = s.indexOf(next, idx + 1);
+            }
+            return false;
+        }
+
+        private boolean matchRest(String s, int pos, int v) {
+            if (v == scratch.length) {
+                if (pos == s.length() || (allowTrailing && pos < s.length() && s.charAt(pos) == ' ')) return true;
+                return fail(pos);
+            }
+            return matchVar(s, pos, v);
+        }
+
+        private boolean fail(int pos) {
+            failAt = Math.max(failAt, pos);
+            return false;
+        }
+    }
+
+    private static int endOfToken(String s, int pos) {
+        int sp = s.indexOf(' ', pos);
+        return sp < 0 ? s.length() : sp;
+    }
+
+    /** End of an {@code $upstream_*} list: items separated by {@code ", "} or {@code " : "}. */
+    static int endOfList(String s, int pos) {
+        int n = s.length();
+        int i = pos;
+        while (true) {
+            while (i < n && s.charAt(i) != ' ' && s.charAt(i) != ',') i++;
+            if (i + 1 < n && s.charAt(i) == ',' && s.charAt(i + 1) == ' ' && i + 2 < n && s.charAt(i + 2) != ' ') {
+                i += 2;
+            } else if (i + 3 < n && s.charAt(i) == ' ' && s.charAt(i + 1) == ':' && s.charAt(i + 2) == ' ') {
+                i += 3;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    /** Undoes nginx's default escaping for {@code "} and {@code \}; other escapes stay visible. */
+    static String unescape(String v) {
+        if (v.indexOf('\\') < 0) return v;
+        return v.replace("\\x22", "\"").replace("\\x5C", "\\").replace("\\x5c", "\\");
+    }
+
+    private static String show(String lit) {
+        return "\"" + lit + "\"";
+    }
+}

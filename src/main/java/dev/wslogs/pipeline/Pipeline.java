@@ -1,0 +1,65 @@
+package dev.wslogs.pipeline;
+
+import dev.wslogs.classify.Classifier;
+import dev.wslogs.classify.RuleSet;
+import dev.wslogs.correlate.Attempt;
+import dev.wslogs.correlate.AttemptClassifier;
+import dev.wslogs.correlate.Correlator;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The one processing path. Feed it events in log-time order ({@link #accept}); it joins, classifies
+ * and tells the listener. {@link #finish()} flushes everything pending (end of a replay, or
+ * shutdown).
+ */
+public final class Pipeline {
+    /** How long (log time) an unclaimed error line waits for its access line. */
+    public static final long ERROR_RETENTION_MILLIS = 10_000;
+    public static final int MAX_PENDING_ERRORS = 200_000;
+
+    private final PipelineListener listener;
+    private final AttemptClassifier attempts;
+    private final Correlator correlator;
+    private final Classifier classifier;
+
+    public Pipeline(RuleSet rules, List<String> wsPaths, List<Long> knownTimeoutsMillis, ZoneId errorZone, PipelineListener listener) {
+        this.listener = listener;
+        this.attempts = new AttemptClassifier(wsPaths);
+        this.classifier = new Classifier(rules, knownTimeoutsMillis, errorZone, listener::incident);
+        this.correlator = new Correlator(ERROR_RETENTION_MILLIS, MAX_PENDING_ERRORS, this::onAttempt);
+    }
+
+    public AttemptClassifier attemptClassifier() {
+        return attempts;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public Correlator correlator() {
+        return correlator;
+    }
+
+    public void accept(Event e) {
+        if (e instanceof Event.Access a) {
+            AttemptClassifier.Verdict v = attempts.classify(a.entry());
+            correlator.onAccess(a.entry(), v.kind(), v.why());
+        } else if (e instanceof Event.Error er) {
+            correlator.onError(er.entry(), er.time());
+        } else if (e instanceof Event.Failure f) {
+            listener.parseFailure(f.failure());
+        }
+    }
+
+    public void finish() {
+        correlator.finish();
+        classifier.finish();
+    }
+
+    private void onAttempt(Attempt a) {
+        listener.attempt(a);
+        classifier.accept(a);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.wslogs.sink.report;
+
+import dev.wslogs.classify.Rule;
+import dev.wslogs.classify.RuleSet;
+import dev.wslogs.model.Incident;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Groups incidents per cause, server and path (bounded number of groups; the rest go to "(other)"). */
+final class FindingGroups {
+    private static final int MAX_GROUPS = 500;
+    private static final int SAMPLE_IDS = 3;
+    private final RuleSet rules;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+
+    private static final class Group {
+        final String cause;
+        final String server;
+        final String path;
+        long count;
+        OffsetDateTime first;
+        OffsetDateTime last;
+        double maxConfidence;
+        final Map<String, Long> evidence = new LinkedHashMap<>();
+        final List<String> ids = new ArrayList<>();
+        final List<String> alternatives = new ArrayList<>();
+        final List<Long> durations = new ArrayList<>();
+
+        Group(String cause, String server, String path) {
+            this.cause = cause;
+            this.server = server;
+            this.path = path;
+        }
+    }
+
+    FindingGroups(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    void add(Incident i) {
+        String key = i.cause() + "\u0000" + i.server() + "\u0000" + i.path();
+        Group g = groups.get(key);
+        if (g == null) {
+            if (groups.size() >= MAX_GROUPS) {
+                key = i.cause() + "\u0000(other)";
+                g = groups.computeIfAbsent(key, k -> new Group(i.cause(), "", "(other)"));
+            } else {
+                g = new Group(i.cause(), i.server(), i.path());
+                groups.put(key, g);
+            }
+        }
+        g.count++;
+        if (g.first == null || i.time().isBefore(g.first)) g.first = i.time();
+        if (g.last == null || i.time().isAfter(g.last)) g.last = i.time();
+        g.maxConfidence = Math.max(g.maxConfidence, i.confidence());
+        for (String e : i.evidence()) {
+            String shape = e.replaceAll("\\*\\d+ ", "*N ").replaceAll("\\d+\\.\\d+ s", "N s");
+            if (g.evidence.size() < 50 || g.evidence.containsKey(shape)) g.evidence.merge(shape, 1L, Long::sum);
+        }
+        if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
+        for (String a : i.alternatives()) if (!g.alternatives.contains(a)) g.alternatives.add(a);
+        if (i.durationMillis() >= 0 && g.durations.size() < 100_000) g.durations.add(i.durationMillis());
+    }
+
+    List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Group g : groups.values()) {
+            Rule r = rules.get(g.cause);
+            List<String> ev = new ArrayList<>();
+            if (g.cause.equals("proxy-read-timeout") && !g.durations.isEmpty()) ev.add(durationSummary(g));
+            g.evidence.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()))
+                    .limit(3)
+                    .forEach(e -> ev.add(e.getValue() > 1 ? e.getValue() + "× " + e.getKey() : e.getKey()));
+            out.add(new Finding(g.cause, r == null ? g.cause : r.title(), g.server, g.path, g.count, g.first, g.last, g.maxConfidence, ev,
+                    r == null ? "" : r.fix(), g.alternatives, g.ids));
+        }
+        out.sort(Comparator.comparingLong((Finding f) -> -f.count()).thenComparing(Finding::cause).thenComparing(Finding::path));
+        return out;
+    }
+
+    private static String durationSummary(Group g) {
+        List<Long> d = new ArrayList<>(g.durations);
+        d.sort(null);
+        long median = d.get(d.size() / 2);
+        double mean = d.stream().mapToLong(Long::longValue).average().orElse(0);
+        double var = d.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0);
+        return String.format(java.util.Locale.ROOT, "%d upgraded connections on %s ended at %.1f ± %.1f s (median %.3f s) → an idle timeout of %d s",
+                d.size(), g.path, mean / 1000, Math.sqrt(var) / 1000, median / 1000.0, median / 1000);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wslogs.source;
+
+import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.RawLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Splits a byte stream into {@link RawLine}s, tracking 1-based line numbers and the byte offset of
+ * each line start. A trailing {@code \r} is dropped. A final line without {@code \n} is emitted
+ * only by {@link #finish()} (replay at EOF); a follower that expects more data does not call it
+ * and keeps the partial bytes until the newline arrives.
+ *
+ * <p>Lines longer than {@code maxLineBytes} are cut there; the rest of that physical line is
+ * skipped, so one runaway line cannot exhaust memory.
+ */
+public final class LineSplitter {
+    private final String file;
+    private final Consumer<RawLine> out;
+    private final int maxLineBytes;
+    private byte[] pending = new byte[256];
+    private int pendingLen;
+    private boolean skippingRest;
+    private long lineNo;
+    private long lineStart;
+    private long consumed;
+
+    public LineSplitter(String file, long startLine, long startOffset, int maxLineBytes, Consumer<RawLine> out) {
+        this.file = file;
+        this.out = out;
+        this.maxLineBytes = maxLineBytes;
+        this.lineNo = startLine - 1;
+        this.lineStart = startOffset;
+        this.consumed = startOffset;
+    }
+
+    public LineSplitter(String file, Consumer<RawLine> out) {
+        this(file, 1, 0, 1 << 20, out);
+    }
+
+    /** Offset just past the last complete line emitted: where a resumed reader starts. */
+    public long committedOffset() {
+        return lineStart;
+    }
+
+    /** Number of the last complete line emitted. */
+    public long lineNumber() {
+        return lineNo;
+    }
+
+    public boolean hasPartialLine() {
+        return pendingLen > 0 || skippingRest;
+    }
+
+    public void feed(byte[] buf, int off, int len) {
+        int end = off + len;
+        int start = off;
+        for (int i = off; i < end; i++) {
+            if (buf[i] == '\n') {
+                append(buf, start, i - start);
+                consumed += i - start + 1;
+                emit(consumed);
+                start = i + 1;
+            }
+        }
+        append(buf, start, end - start);
+        consumed += end - start;
+    }
+
+    /** Emits a final unterminated line, if any (end of a replayed input). */
+    public void finish() {
+        if (pendingLen > 0 || skippingRest) emit(consumed);
+    }
+
+    public void readAll(InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) feed(buf, 0, n);
+        finish();
+    }
+
+    private void append(byte[] buf, int off, int len) {
+        if (len == 0 || skippingRest) return;
+        int room = maxLineBytes - pendingLen;
+        if (len > room) {
+            len = room;
+            skippingRest = true;
+        }
+        if (pendingLen + len > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLen + len));
+        }
+        System.arraycopy(buf, off, pending, pendingLen, len);
+        pendingLen += len;
+    }
+
+    private void emit(long nextLineStart) {
+        int len = pendingLen;
+        if (len > 0 && pending[len - 1] == '\r') len--;
+        lineNo++;
+        String text = LineDecoder.decode(pending, 0, len);
+        RawLine line = new RawLine(new LinePosition(file, lineNo, lineStart), text);
+        pendingLen = 0;
+        skippingRest = false;
+        lineStart = nextLineStart;
+        out.accept(line);
+    }
+}
