@@ -1,0 +1,152 @@
+package dev.wslogs.parse;
+
+import java.util.Arrays;
+
+/**
+ * The fields a connection's log handler appends after the message
+ * ({@code http/ngx_http_request.c:ngx_http_log_error}): {@code , client: A, server: B,
+ * request: "…", subrequest: "…", upstream: "…", host: "…", referrer: "…"}, always in this order,
+ * each optional after {@code client}.
+ *
+ * <p>Quoted values are raw client bytes and may contain {@code "} or even {@code ", client: }, and
+ * the message before the trailer may too (a user name in an auth failure). So the trailer is taken
+ * to start at the rightmost {@code ", client: "} from which the rest reads as a well-formed trailer,
+ * and a quoted value ends at the first quote followed by a later known key or the end of the line.
+ * Input crafted to look like a trailer inside a value is ambiguous by construction; this choice
+ * reads every line nginx itself formed, including cut ones, the way nginx wrote it.
+ *
+ * <p>Mutable scratch owned by one parser; values are kept as offsets until asked for.
+ */
+final class ErrorTrailer {
+    static final int CLIENT = 0;
+    static final int SERVER = 1;
+    static final int REQUEST = 2;
+    static final int SUBREQUEST = 3;
+    static final int UPSTREAM = 4;
+    static final int HOST = 5;
+    static final int REFERRER = 6;
+    private static final String[] KEYS = {
+        ", client: ", ", server: ", ", request: \"", ", subrequest: \"", ", upstream: \"", ", host: \"", ", referrer: \""
+    };
+    /** Candidates tried before settling for the best partial one; bounds work on hostile lines. */
+    private static final int MAX_CANDIDATES = 8;
+
+    private final int[] begin = new int[KEYS.length];
+    private final int[] end = new int[KEYS.length];
+    private String text = "";
+
+    /**
+     * Finds the trailer in {@code text[from, to)} and records its fields. Returns where it starts,
+     * or {@code to} when there is none.
+     */
+    int locate(String text, int from, int to) {
+        this.text = text;
+        int fallback = -1;
+        int tries = 0;
+        int key = KEYS[CLIENT].length();
+        for (int c = text.lastIndexOf(KEYS[CLIENT], to - key); c >= from; c = text.lastIndexOf(KEYS[CLIENT], c - 1)) {
+            if (parse(c, to)) return c;
+            // Unknown fields (stream byte counts, mail login) or a cut line: usable, if the client is.
+            if (fallback < 0 && plain(begin[CLIENT], end[CLIENT])) fallback = c;
+            if (++tries == MAX_CANDIDATES) break;
+        }
+        if (fallback < 0) {
+            Arrays.fill(begin, -1);
+            return to;
+        }
+        parse(fallback, to);
+        return fallback;
+    }
+
+    /** The field's value, or {@code ""} when the line does not carry it. */
+    String value(int field) {
+        return begin[field] < 0 ? "" : text.substring(begin[field], end[field]);
+    }
+
+    /**
+     * Reads the trailer starting at {@code t}. Returns whether it is well-formed to the end: plain
+     * client and server, then only known quoted keys in order (the last may be cut by nginx's
+     * 2048-byte limit).
+     */
+    private boolean parse(int t, int to) {
+        Arrays.fill(begin, -1);
+        int p = t + KEYS[CLIENT].length();
+        int e = plainEnd(p, to);
+        set(CLIENT, p, e);
+        boolean clean = plain(p, e);
+        if (e == to) return clean;
+        if (!startsWith(KEYS[SERVER], e, to)) return false;
+        p = e + KEYS[SERVER].length();
+        e = plainEnd(p, to);
+        set(SERVER, p, e);
+        clean &= plain(p, e);
+        int next = REQUEST;
+        while (e < to) {
+            int k = keyAt(e, to, next);
+            if (k < 0) return false;
+            int v = e + KEYS[k].length();
+            int q = closingQuote(v, to, k + 1);
+            if (q < 0) return openValue(k, v, to) && clean;
+            set(k, v, q);
+            e = q + 1;
+            next = k + 1;
+        }
+        return clean;
+    }
+
+    /**
+     * A quoted value with no closing quote before a known key or the end: nginx cut the line
+     * mid-value (keep what is there), or fields we do not know follow it (the stream module's
+     * {@code , bytes from/to client:…}): then end the value at the last quote that starts such a
+     * field and drop the rest.
+     */
+    private boolean openValue(int k, int v, int to) {
+        int last = text.lastIndexOf('"', to - 1);
+        if (last >= v && startsWith(", ", last + 1, to)) {
+            set(k, v, last);
+            return false;
+        }
+        set(k, v, to);
+        return true;
+    }
+
+    private void set(int field, int from, int to) {
+        begin[field] = from;
+        end[field] = to;
+    }
+
+    /** Client and server are addresses or a server_name: never a space, quote or {@code ", "}. */
+    private int plainEnd(int from, int to) {
+        int comma = text.indexOf(", ", from);
+        return comma < 0 || comma > to ? to : comma;
+    }
+
+    private boolean plain(int from, int to) {
+        if (from < 0) return false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '"') return false;
+        }
+        return true;
+    }
+
+    /** Index of the key among {@code KEYS[min..]} that starts at {@code at}, or -1. */
+    private int keyAt(int at, int to, int min) {
+        if (at >= to || text.charAt(at) != ',') return -1;
+        for (int k = min; k < KEYS.length; k++) {
+            if (startsWith(KEYS[k], at, to)) return k;
+        }
+        return -1;
+    }
+
+    private int closingQuote(int from, int to, int nextKey) {
+        for (int q = text.indexOf('"', from); q >= 0 && q < to; q = text.indexOf('"', q + 1)) {
+            if (q + 1 == to || keyAt(q + 1, to, nextKey) >= 0) return q;
+        }
+        return -1;
+    }
+
+    private boolean startsWith(String key, int at, int to) {
+        return at + key.length() <= to && text.startsWith(key, at);
+    }
+}
