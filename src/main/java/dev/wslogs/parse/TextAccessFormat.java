@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class TextAccessFormat implements AccessFormat {
     private static final int BACKTRACK_BUDGET = 256;
+    private static final Set<Field> NUMERIC = EnumSet.of(Field.STATUS, Field.BODY_BYTES_SENT, Field.BYTES_SENT, Field.REQUEST_LENGTH,
+            Field.REQUEST_TIME, Field.MSEC, Field.CONNECTION, Field.CONNECTION_REQUESTS, Field.PID, Field.CONNECTION_TIME);
 
     private final String name;
     private final LogFormatTemplate template;
@@ -29,6 +31,7 @@ public final class TextAccessFormat implements AccessFormat {
     private final String[] literals; // literal before variable i (index 0 = prefix); length vars+1
     private final int[] fieldIndex; // per variable: Field ordinal or -1
     private final boolean[] isList;
+    private final boolean[] numeric; // built-ins nginx prints as numbers: a value that is not one is a mismatch
     private final Set<Field> fields;
 
     public TextAccessFormat(String name, LogFormatTemplate template, Escape escape, boolean allowTrailing) {
@@ -42,6 +45,7 @@ public final class TextAccessFormat implements AccessFormat {
         literals = new String[vars + 1];
         fieldIndex = new int[vars];
         isList = new boolean[vars];
+        numeric = new boolean[vars];
         EnumSet<Field> fs = EnumSet.noneOf(Field.class);
         int v = 0;
         StringBuilder lit = new StringBuilder();
@@ -56,6 +60,7 @@ public final class TextAccessFormat implements AccessFormat {
                 isList[v] = var.name().startsWith("upstream_") && !var.name().startsWith("upstream_http_")
                         && !var.name().startsWith("upstream_cookie_");
                 if (f != null) fs.add(f);
+                numeric[v] = f != null && NUMERIC.contains(f);
                 v++;
             }
         }
@@ -144,6 +149,7 @@ public final class TextAccessFormat implements AccessFormat {
                     return matchVar(s, pos, v + 1);
                 }
                 int end = allowTrailing ? endOfToken(s, pos) : s.length();
+                if (numeric[v] && !isNumber(s, pos, end)) return fail(pos);
                 scratch[v] = s.substring(pos, end);
                 return true;
             }
@@ -156,6 +162,7 @@ public final class TextAccessFormat implements AccessFormat {
             int idx = s.indexOf(next, pos);
             if (idx < 0) return fail(pos);
             while (idx >= 0 && budget-- > 0) {
+                if (numeric[v] && !isNumber(s, pos, idx)) return fail(pos);
                 scratch[v] = s.substring(pos, idx);
                 if (matchRest(s, idx + next.length(), v + 1)) return true;
                 idx = s.indexOf(next, idx + 1);
@@ -175,6 +182,16 @@ public final class TextAccessFormat implements AccessFormat {
             failAt = Math.max(failAt, pos);
             return false;
         }
+    }
+
+    private static boolean isNumber(String s, int from, int to) {
+        if (to - from == 1 && s.charAt(from) == '-') return true;
+        if (to == from) return false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') return false;
+        }
+        return true;
     }
 
     private static int endOfToken(String s, int pos) {
