@@ -4,6 +4,8 @@ import dev.wslogs.classify.RuleLoadException;
 import dev.wslogs.classify.RuleSet;
 import dev.wslogs.model.Incident;
 import dev.wslogs.model.LogKind;
+import dev.wslogs.nginxconf.NginxConfException;
+import dev.wslogs.nginxconf.NginxConfigReader;
 import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.Escape;
 import dev.wslogs.parse.JsonAccessFormat;
@@ -70,6 +72,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--log-format-escape", paramLabel = "MODE", description = "escape= of --log-format: default, json or none.")
     String logFormatEscape;
 
+    @Option(names = "--nginx-conf", paramLabel = "FILE",
+            description = "nginx.conf or an 'nginx -T' dump (includes followed): its log_format and access_log directives "
+                    + "say which format each access log uses.")
+    Path nginxConf;
+
     @Option(names = {"--output", "-O"}, paramLabel = "FORMAT", description = "text (default), json (the whole report) or jsonl (one incident per line).")
     Output output = Output.text;
 
@@ -126,8 +133,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("wslogs: --log-format: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        InputPlanner.Plan plan = InputPlanner.plan(requests,
-                name -> forced == null ? Optional.empty() : Optional.of(Map.entry(forced, "format given with --log-format")));
+        InputPlanner.FormatChooser chooser;
+        if (forced != null) {
+            chooser = name -> Optional.of(Map.entry(forced, "format given with --log-format"));
+        } else if (nginxConf != null) {
+            try {
+                chooser = new ConfFormats(nginxConf.toString().equals("-")
+                        ? NginxConfigReader.read(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), "-")
+                        : NginxConfigReader.read(nginxConf));
+            } catch (IOException | NginxConfException | IllegalArgumentException e) {
+                err.println("wslogs: --nginx-conf " + nginxConf + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        } else {
+            chooser = name -> Optional.empty();
+        }
+        InputPlanner.Plan plan = InputPlanner.plan(requests, chooser);
         for (String e : plan.errors()) err.println("wslogs: " + e);
         if (!plan.errors().isEmpty()) return ExitCodes.USAGE;
         for (String n : plan.notices()) err.println("wslogs: " + n);

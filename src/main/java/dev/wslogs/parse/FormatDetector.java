@@ -16,8 +16,17 @@ public final class FormatDetector {
     private FormatDetector() {}
 
     public static Detection detect(List<RawLine> sample) {
+        return detect(sample, List.of());
+    }
+
+    /** Detection that tries {@code preferred} formats (e.g. from nginx.conf) before the known ones. */
+    public static Detection detect(List<RawLine> sample, List<AccessFormat> preferred) {
         List<RawLine> lines = sample.stream().filter(l -> !l.text().isBlank()).toList();
         if (lines.isEmpty()) return new Detection(KnownFormats.combined(), 0, 0, "no lines to detect from; assumed combined");
+        for (AccessFormat f : preferred) {
+            int n = count(f, lines);
+            if (n * 10 >= lines.size() * 9) return new Detection(f, n, lines.size(), "log_format " + f.name() + " from nginx.conf");
+        }
         long json = lines.stream().filter(l -> l.text().stripLeading().startsWith("{")).count();
         if (json * 2 > lines.size()) {
             Set<String> keys = new LinkedHashSet<>();

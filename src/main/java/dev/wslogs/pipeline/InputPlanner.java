@@ -39,6 +39,11 @@ public final class InputPlanner {
     public interface FormatChooser {
         /** A format for this input, or empty to detect it. The string is the note for the report. */
         Optional<Map.Entry<AccessFormat, String>> choose(String inputName);
+
+        /** Formats to try first when detecting (e.g. every log_format of nginx.conf). */
+        default List<AccessFormat> candidates() {
+            return List.of();
+        }
     }
 
     private InputPlanner() {}
@@ -77,7 +82,7 @@ public final class InputPlanner {
                 if (chosen.isPresent()) {
                     f = new InputFile(in, kind, chosen.get().getKey(), chosen.get().getValue());
                 } else {
-                    FormatDetector.Detection d = FormatDetector.detect(sample);
+                    FormatDetector.Detection d = FormatDetector.detect(sample, chooser.candidates());
                     String note = "format " + d.format().name() + " (" + d.note() + ", " + d.matched() + " of " + d.sampled() + " sample lines)";
                     f = new InputFile(in, kind, d.format(), note);
                 }

@@ -152,6 +152,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void nginxConf_logFormatOfTheMatchingAccessLogUsed() throws IOException {
+        Path conf = write("nginx.conf",
+                "events {}",
+                "http {",
+                "  log_format pipes '$remote_addr|$time_local|$request|$status|$request_time';",
+                "  log_format other escape=json '{\"s\":\"$status\"}';",
+                "  server { listen 8080; access_log /var/log/nginx/ws-access.log pipes; }",
+                "}");
+        Path a = write("ws-access.log", "1.2.3.4|22/Nov/2026:10:00:05 +0000|GET /ws HTTP/1.1|502|0.002");
+        Run r = run("analyze", "--output", "json", "--nginx-conf", conf.toString(), "--access", a.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INCIDENTS);
+        JsonNode n = JSON.readTree(r.out());
+        assertThat(n.get("files").get(0).get("format").asText()).isEqualTo("pipes");
+        assertThat(n.get("files").get(0).get("notes").get(0).asText()).contains("log_format pipes");
+    }
+
+    @Test
+    void nginxConf_broken_exit2_namesFileAndLine() throws IOException {
+        Path conf = write("bad.conf", "http {", "  log_format x '$status';", "");
+        Run r = run("analyze", "--nginx-conf", conf.toString(), write("access.log", ACC_OK).toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("bad.conf");
+    }
+
+    @Test
     void helpAndVersion_exit0() throws IOException {
         assertThat(Main.run("--version")).isZero();
         assertThat(Main.run("analyze", "--help")).isZero();
