@@ -177,6 +177,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void stdin_readLikeAFile() throws IOException {
+        java.io.InputStream old = System.in;
+        System.setIn(new java.io.ByteArrayInputStream((ACC_502 + "\n").getBytes(StandardCharsets.UTF_8)));
+        try {
+            Run r = run("analyze", "--output", "jsonl", "-");
+            assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
+            assertThat(JSON.readTree(r.out().strip()).get("access").get("file").asText()).isEqualTo("-");
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
     void helpAndVersion_exit0() throws IOException {
         assertThat(Main.run("--version")).isZero();
         assertThat(Main.run("analyze", "--help")).isZero();
