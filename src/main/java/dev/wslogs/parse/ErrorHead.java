@@ -31,7 +31,8 @@ final class ErrorHead {
         actionEnd = -1;
         // Messages can contain " while " themselves (upstream text, file names), but actions are
         // fixed strings without quotes or newlines, and the action is always the last part.
-        int w = text.lastIndexOf(WHILE, to - WHILE.length());
+        int w = -1;
+        for (int i = text.indexOf(WHILE, from); i >= 0 && i + WHILE.length() <= to; i = text.indexOf(WHILE, i + 1)) w = i;
         if (w >= from && isAction(text, w + WHILE.length(), to)) {
             actionStart = w + WHILE.length();
             actionEnd = to;
@@ -45,11 +46,9 @@ final class ErrorHead {
     }
 
     private static boolean isAction(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\n') return false;
-        }
-        return true;
+        int quote = text.indexOf('"', from);
+        int newline = text.indexOf('\n', from);
+        return (quote < 0 || quote >= to) && (newline < 0 || newline >= to);
     }
 
     private void splitErrno(String text, int from, int to) {

@@ -26,6 +26,7 @@ final class ErrorLineHeader {
 
     /** {@code "YYYY/MM/DD HH:MM:SS ["}: enough to decide that a line starts a new message. */
     private static final int SHAPE_LENGTH = 21;
+    private static final int TIMESTAMP_LENGTH = 19;
     /** Longest prefix searched for (syslog, journald, docker compose, kubectl): far beyond real ones. */
     private static final int MAX_PREFIX = 512;
     /** Longest PID, TID or *CID accepted, in digits; keeps the value inside a long. */
@@ -45,8 +46,10 @@ final class ErrorLineHeader {
     long tid;
     long connection;
     String problem;
-    /** yyyyMMddHHmmss of {@link #time}, or -1: lets the next line reuse the same instance. */
-    private long timeKey = -1;
+    /** Last value read by {@link #numberEnd}. */
+    private long number;
+    /** The line {@link #time} was read from, at {@link #start}; null until a time was read. */
+    private String timeText;
 
     /** Index of the timestamp in {@code text}, at 0 or after a prefix ending with a space; else -1. */
     static int find(String text) {
@@ -66,16 +69,17 @@ final class ErrorLineHeader {
     Outcome scan(String text, ErrorLineHeader previous) {
         int at = find(text);
         if (at < 0) return Outcome.NONE;
+        boolean validTime = decodeTime(text, at, previous);
         start = at;
-        if (!decodeTime(text, at, previous)) return invalid("invalid timestamp");
+        if (!validTime) return invalid("invalid timestamp");
         int p = decodeLevel(text, at + SHAPE_LENGTH);
         if (p < 0) return invalid("unknown level in brackets");
         int hash = numberEnd(text, p);
         if (hash < 0 || hash >= text.length() || text.charAt(hash) != '#') return invalid("expected PID#TID after the level");
+        pid = number;
         int colon = numberEnd(text, hash + 1);
         if (colon < 0 || colon >= text.length() || text.charAt(colon) != ':') return invalid("expected PID#TID after the level");
-        pid = Long.parseLong(text, p, hash, 10);
-        tid = Long.parseLong(text, hash + 1, colon, 10);
+        tid = number;
         p = colon + 1;
         if (p < text.length()) {
             if (text.charAt(p) != ' ') return invalid("expected ': ' after PID#TID");
@@ -117,46 +121,66 @@ final class ErrorLineHeader {
     }
 
     private boolean decodeTime(String s, int at, ErrorLineHeader previous) {
+        // Lines come in bursts within one second: an equal timestamp reuses the previous instant.
+        if (previous.time != null && previous.timeText.regionMatches(previous.start, s, at, TIMESTAMP_LENGTH)) {
+            time = previous.time;
+            timeText = s;
+            return true;
+        }
         int year = number(s, at, 4);
         int month = number(s, at + 5, 2);
         int day = number(s, at + 8, 2);
         int hour = number(s, at + 11, 2);
         int minute = number(s, at + 14, 2);
         int second = number(s, at + 17, 2);
-        long key = ((((year * 100L + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second;
-        if (previous.timeKey == key) {
-            time = previous.time;
-        } else if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+        time = null;
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
                 || hour > 23 || minute > 59 || second > 59) {
-            timeKey = -1;
             return false;
-        } else {
-            time = LocalDateTime.of(year, month, day, hour, minute, second);
         }
-        timeKey = key;
+        time = LocalDateTime.of(year, month, day, hour, minute, second);
+        timeText = s;
         return true;
     }
 
     /** Position after {@code "level] "}, or -1. */
     private int decodeLevel(String s, int at) {
-        for (int i = 0; i < LABELS.length; i++) {
-            String label = LABELS[i];
-            int close = at + label.length();
-            if (s.startsWith(label, at) && s.startsWith("] ", close)) {
-                level = LEVELS[i];
-                return close + 2;
-            }
-        }
-        return -1;
+        if (at >= s.length()) return -1;
+        int i = switch (s.charAt(at)) {
+            case 'e' -> at + 1 < s.length() && s.charAt(at + 1) == 'm' ? 0 : 3;
+            case 'a' -> 1;
+            case 'c' -> 2;
+            case 'w' -> 4;
+            case 'n' -> 5;
+            case 'i' -> 6;
+            case 'd' -> 7;
+            default -> -1;
+        };
+        if (i < 0) return -1;
+        String label = LABELS[i];
+        int close = at + label.length();
+        if (!s.startsWith(label, at) || !s.startsWith("] ", close)) return -1;
+        level = LEVELS[i];
+        return close + 2;
     }
 
-    /** End of a run of 1..18 digits starting at {@code at}, or -1. */
-    private static int numberEnd(String s, int at) {
-        int i = at;
+    /**
+     * Reads 1..18 digits at {@code at} into {@link #number}; returns the end, or -1. Hand-rolled:
+     * {@code Long.parseLong} on a CharSequence range showed up in profiles.
+     */
+    private int numberEnd(String s, int at) {
         int limit = Math.min(s.length(), at + MAX_NUMBER_DIGITS + 1);
-        while (i < limit && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+        long v = 0;
+        int i = at;
+        for (; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') break;
+            v = v * 10 + (c - '0');
+        }
         int n = i - at;
-        return n >= 1 && n <= MAX_NUMBER_DIGITS ? i : -1;
+        if (n < 1 || n > MAX_NUMBER_DIGITS) return -1;
+        number = v;
+        return i;
     }
 
     /** Reads an optional {@code *CID } and returns where the message starts. */
@@ -166,7 +190,7 @@ final class ErrorLineHeader {
         int end = numberEnd(s, at + 1);
         if (end < 0) return at;
         if (end < s.length() && s.charAt(end) != ' ') return at;
-        connection = Long.parseLong(s, at + 1, end, 10);
+        connection = number;
         return end < s.length() ? end + 1 : end;
     }
 }

@@ -28,11 +28,12 @@ final class ErrorTrailer {
     private static final String[] KEYS = {
         ", client: ", ", server: ", ", request: \"", ", subrequest: \"", ", upstream: \"", ", host: \"", ", referrer: \""
     };
-    /** Candidates tried before settling for the best partial one; bounds work on hostile lines. */
+    /** Rightmost candidates tried before settling for the best partial one; bounds work on hostile lines. */
     private static final int MAX_CANDIDATES = 8;
 
     private final int[] begin = new int[KEYS.length];
     private final int[] end = new int[KEYS.length];
+    private final int[] candidates = new int[MAX_CANDIDATES];
     private String text = "";
 
     /**
@@ -41,14 +42,18 @@ final class ErrorTrailer {
      */
     int locate(String text, int from, int to) {
         this.text = text;
+        // Forward indexOf is intrinsified and lines usually hold one candidate; keep the last few.
+        int found = 0;
+        String key = KEYS[CLIENT];
+        for (int c = text.indexOf(key, from); c >= 0 && c + key.length() <= to; c = text.indexOf(key, c + 1)) {
+            candidates[found++ % MAX_CANDIDATES] = c;
+        }
         int fallback = -1;
-        int tries = 0;
-        int key = KEYS[CLIENT].length();
-        for (int c = text.lastIndexOf(KEYS[CLIENT], to - key); c >= from; c = text.lastIndexOf(KEYS[CLIENT], c - 1)) {
+        for (int i = found - 1; i >= Math.max(0, found - MAX_CANDIDATES); i--) {
+            int c = candidates[i % MAX_CANDIDATES];
             if (parse(c, to)) return c;
             // Unknown fields (stream byte counts, mail login) or a cut line: usable, if the client is.
             if (fallback < 0 && plain(begin[CLIENT], end[CLIENT])) fallback = c;
-            if (++tries == MAX_CANDIDATES) break;
         }
         if (fallback < 0) {
             Arrays.fill(begin, -1);
@@ -123,20 +128,24 @@ final class ErrorTrailer {
 
     private boolean plain(int from, int to) {
         if (from < 0) return false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '"') return false;
-        }
-        return true;
+        // indexOf is vectorised; both searches stop right after the value on well-formed lines.
+        int space = text.indexOf(' ', from);
+        int quote = text.indexOf('"', from);
+        return (space < 0 || space >= to) && (quote < 0 || quote >= to);
     }
 
     /** Index of the key among {@code KEYS[min..]} that starts at {@code at}, or -1. */
     private int keyAt(int at, int to, int min) {
-        if (at >= to || text.charAt(at) != ',') return -1;
-        for (int k = min; k < KEYS.length; k++) {
-            if (startsWith(KEYS[k], at, to)) return k;
-        }
-        return -1;
+        if (at + 4 >= to || text.charAt(at) != ',' || text.charAt(at + 1) != ' ') return -1;
+        int k = switch (text.charAt(at + 2)) {
+            case 'c' -> CLIENT;
+            case 's' -> text.charAt(at + 3) == 'e' ? SERVER : SUBREQUEST;
+            case 'r' -> text.charAt(at + 4) == 'q' ? REQUEST : REFERRER;
+            case 'u' -> UPSTREAM;
+            case 'h' -> HOST;
+            default -> -1;
+        };
+        return k >= min && startsWith(KEYS[k], at, to) ? k : -1;
     }
 
     private int closingQuote(int from, int to, int nextKey) {

@@ -336,6 +336,23 @@ class ErrorLogParserLayoutTest {
     }
 
     @Test
+    void sameSecondBehindDifferentPrefixes_reusesTimeOnlyWhenEqual() {
+        ErrorLogFeed feed = ErrorLogFeed.of(
+                "host nginx[1]: 2024/05/14 10:11:12 [warn] 1#1: a",
+                "2024/05/14 10:11:12 [warn] 1#1: b",
+                "2024/05/14 10:11:12 [fatal] 1#1: not an entry",
+                "Dec  9 10:00:00 host nginx[1]: 2024/05/15 10:11:12 [warn] 1#1: c",
+                "2024/05/15 10:11:12 [warn] 1#1: d");
+
+        assertThat(feed.entries).extracting(ErrorEntry::time).containsExactly(
+                LocalDateTime.of(2024, 5, 14, 10, 11, 12),
+                LocalDateTime.of(2024, 5, 14, 10, 11, 12),
+                LocalDateTime.of(2024, 5, 15, 10, 11, 12),
+                LocalDateTime.of(2024, 5, 15, 10, 11, 12));
+        assertThat(feed.failures).hasSize(1);
+    }
+
+    @Test
     void emptyMessage_isAnEntry() {
         ErrorEntry e = entry("2024/05/14 10:11:12 [warn] 1#1:");
 
