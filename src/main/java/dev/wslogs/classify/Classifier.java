@@ -41,6 +41,7 @@ public final class Classifier {
     private final StickySessions sticky = new StickySessions();
     private final IncidentIds ids = new IncidentIds();
     private final ArrayDeque<Attempt> deferred = new ArrayDeque<>();
+    private final ArrayDeque<Attempt> deferredSessions = new ArrayDeque<>();
 
     public Classifier(RuleSet rules, List<Long> knownTimeoutsMillis, ZoneId errorZone, Consumer<Incident> out) {
         this.rules = rules;
@@ -54,7 +55,16 @@ public final class Classifier {
     }
 
     public void accept(Attempt a) {
-        String movedFrom = a.access().filter(x -> a.kind() != AttemptKind.OTHER).map(sticky::observe).orElse(null);
+        if (a.kind() != AttemptKind.OTHER && a.access().isPresent()) {
+            AccessEntry acc = a.access().get();
+            sticky.observe(acc);
+            if (StickySessions.isSessionRefusal(acc)) {
+                // the session's owner may show only in later lines: decide at the end
+                deferredSessions.addLast(a);
+                if (deferredSessions.size() > MAX_DEFERRED) decideSession(deferredSessions.pollFirst());
+                return;
+            }
+        }
         if (a.upgraded()) {
             long d = a.access().get().requestTimeMillis();
             clusters.add(d);
@@ -71,12 +81,17 @@ public final class Classifier {
                 return;
             }
         }
-        decideWithRules(a, movedFrom);
+        decideWithRules(a, null);
     }
 
     /** Decides every deferred connection with what is known now. */
     public void finish() {
         while (!deferred.isEmpty()) decide(deferred.pollFirst());
+        while (!deferredSessions.isEmpty()) decideSession(deferredSessions.pollFirst());
+    }
+
+    private void decideSession(Attempt a) {
+        decideWithRules(a, sticky.ownerElsewhere(a.access().get()));
     }
 
     private void decide(Attempt a) {
@@ -205,8 +220,17 @@ public final class Classifier {
                     .replace("{duration}", e.hasDuration() ? String.format(Locale.ROOT, "%.3f s", e.requestTimeMillis() / 1000.0) : "unknown");
         }
         ErrorEntry shown = err != null ? err : a.errors().isEmpty() ? null : a.errors().get(0);
-        out = out.replace("{error}", shown == null ? "-" : "[" + shown.level().label() + "] " + shown.raw());
+        out = out.replace("{error}", shown == null ? "-" : describe(shown));
         return out.replace("{why}", a.why());
+    }
+
+    /** An error line as evidence: level, message, errno, action and peer, without the repeated trailer. */
+    static String describe(ErrorEntry e) {
+        StringBuilder sb = new StringBuilder("[").append(e.level().label()).append("] ").append(e.message());
+        if (e.errno() != ErrorEntry.NO_ERRNO) sb.append(" (").append(e.errno()).append(": ").append(e.errnoText()).append(')');
+        if (!e.action().isEmpty()) sb.append(" while ").append(e.action());
+        if (!e.upstream().isEmpty()) sb.append(" (upstream \"").append(e.upstream()).append("\")");
+        return sb.toString();
     }
 
     private static String orDash(String s) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param errorContains   one error line contains any of these; empty = no requirement
  * @param errorLevels     …at one of these levels
  * @param errorAction     …whose {@code while} action contains this
- * @param noErrors        true: no error line at all joined to the attempt
+ * @param noErrors        true: no joined error line at [warn] or above
  * @param requestMatches  regex the request line must find
  * @param upstreamStatus  {@code $upstream_status} contains this
  * @param upstreamLogged  true: the format logs $upstream_status and this line has a value
@@ -43,7 +43,7 @@ public record Condition(
         Optional<AccessEntry> acc = at.access();
         if (!statuses.isEmpty() && (acc.isEmpty() || !statuses.contains(acc.get().status()))) return false;
         if (upgraded != null && at.upgraded() != upgraded) return false;
-        if (noErrors && !at.errors().isEmpty()) return false;
+        if (noErrors && hasProblemLine(at)) return false;
         if (requestMatches != null && (acc.isEmpty() || !requestMatches.matcher(acc.get().requestLine()).find())) return false;
         if (upstreamStatus != null && (acc.isEmpty() || !acc.get().get(Field.UPSTREAM_STATUS).contains(upstreamStatus))) return false;
         if (upstreamLogged != null) {
@@ -54,6 +54,17 @@ public record Condition(
             return matchingError(at) != null;
         }
         return true;
+    }
+
+    /**
+     * Whether a joined line reports a problem: [warn] or more severe. [info]/[notice] lines such as
+     * "client closed keepalive connection" accompany healthy requests at `error_log … info`.
+     */
+    static boolean hasProblemLine(Attempt at) {
+        for (ErrorEntry e : at.errors()) {
+            if (e.level().compareTo(dev.wslogs.model.ErrorLevel.WARN) <= 0) return true;
+        }
+        return false;
     }
 
     /** The first error line that satisfies the error keys, or null. */

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers which back end served each socket.io/engine.io/SockJS session id, so a "Session ID
- * unknown" 400 can be pinned on load balancing: the same sid served by two different
- * {@code $upstream_addr}s. Bounded LRU.
+ * Remembers which back end served each socket.io/engine.io/SockJS session id successfully, so a
+ * "Session ID unknown" 400 can be pinned on load balancing: the session lives on one
+ * {@code $upstream_addr}, the refused request went to another. The session's owner may only show
+ * after the refusal (the handshake that created it carries no sid), so callers ask again later.
+ * Bounded LRU.
  */
 final class StickySessions {
     private static final int MAX_SESSIONS = 200_000;
@@ -19,14 +21,27 @@ final class StickySessions {
         }
     };
 
-    /** The back end that first served this session, if different from this request's; else null. */
-    String observe(AccessEntry a) {
+    /** Records a request that the back end served (status below 400) for its session. */
+    void observe(AccessEntry a) {
+        if (a.status() >= 400) return;
+        String sid = sessionId(a.target());
+        if (sid == null) return;
+        String up = lastPeer(a.get(Field.UPSTREAM_ADDR));
+        if (!up.isEmpty()) firstUpstream.putIfAbsent(sid, up);
+    }
+
+    /** The back end that owns this request's session, if it is not the one that answered; else null. */
+    String ownerElsewhere(AccessEntry a) {
         String sid = sessionId(a.target());
         if (sid == null) return null;
         String up = lastPeer(a.get(Field.UPSTREAM_ADDR));
-        if (up.isEmpty()) return null;
-        String first = firstUpstream.putIfAbsent(sid, up);
-        return first != null && !first.equals(up) ? first : null;
+        String owner = firstUpstream.get(sid);
+        return owner != null && !up.isEmpty() && !owner.equals(up) ? owner : null;
+    }
+
+    /** Whether a refused request belongs to a session (so the owner may still show up). */
+    static boolean isSessionRefusal(AccessEntry a) {
+        return a.status() == 400 && sessionId(a.target()) != null && !lastPeer(a.get(Field.UPSTREAM_ADDR)).isEmpty();
     }
 
     static String sessionId(String target) {

@@ -18,6 +18,9 @@ public final class AttemptClassifier {
             "/ws", "/wss", "/websocket", "/websockets", "/socket", "/socket.io/", "/engine.io/", "/sockjs/",
             "/cable", "/hub", "/signalr", "/graphql-ws", "/subscriptions", "/live", "/realtime");
 
+    private static final Set<String> WELL_KNOWN_SEGMENTS = Set.of("ws", "wss", "websocket", "websockets", "socket.io", "engine.io",
+            "sockjs", "cable", "signalr", "graphql-ws", "realtime");
+
     private final Set<String> userPaths;
     private final Set<String> learned = new LinkedHashSet<>();
 
@@ -73,6 +76,10 @@ public final class AttemptClassifier {
         String lower = path.toLowerCase(Locale.ROOT);
         for (String p : WELL_KNOWN) {
             if (lower.equals(p) || lower.startsWith(p.endsWith("/") ? p : p + "/")) return p;
+        }
+        // a well-known name as any segment: /api/ws, /pool/ws/chat, /app/socket.io/
+        for (String seg : lower.split("/")) {
+            if (!seg.isEmpty() && WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
         }
         return null;
     }

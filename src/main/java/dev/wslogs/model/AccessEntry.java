@@ -84,9 +84,10 @@ public record AccessEntry(
         return args.isEmpty() ? uri : uri + "?" + args;
     }
 
-    /** Path without the query string. */
+    /** Path without the query string; empty when the request line is not HTTP (e.g. TLS bytes on a plain port). */
     public String path() {
         String t = target();
+        if (!t.startsWith("/") && !t.contains("://")) return "";
         int q = t.indexOf('?');
         return q >= 0 ? t.substring(0, q) : t;
     }

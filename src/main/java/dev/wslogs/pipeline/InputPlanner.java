@@ -141,12 +141,13 @@ public final class InputPlanner {
         try (InputStream s = in.open()) {
             head = s.readNBytes(SAMPLE_BYTES);
         }
+        // nginx copies raw client bytes (even NULs) into error.log request lines, so one binary
+        // line does not make a binary file: only a file mostly made of control bytes is one.
         int controls = 0;
         for (byte b : head) {
-            if (b == 0) return null;
             if ((b >= 0 && b < 0x09) || (b > 0x0d && b < 0x20)) controls++;
         }
-        if (head.length > 0 && controls * 10 > head.length) return null;
+        if (head.length > 0 && controls * 5 > head.length) return null;
         List<RawLine> lines = new ArrayList<>();
         LineSplitter sp = new LineSplitter(in.name(), l -> {
             if (lines.size() < SAMPLE_LINES) lines.add(l);

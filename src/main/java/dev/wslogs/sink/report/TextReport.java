@@ -50,18 +50,30 @@ public final class TextReport {
             out.println(green("  no WebSocket incidents found"));
         } else {
             heading("Findings (" + r.incidentsTotal() + " incidents)");
-            int n = 0;
+            Map<String, java.util.List<Finding>> byCause = new java.util.LinkedHashMap<>();
+            Map<String, Long> totals = new java.util.HashMap<>();
             for (Finding f : r.findings()) {
-                n++;
-                out.printf("%n  %d. %s  %s×%,d  %s%n", n, bold(f.cause()), "", f.count(), safe(f.title()));
-                String where = (f.server().isEmpty() ? "" : f.server() + " ") + f.path();
-                out.printf("     where: %s   first %s   last %s   confidence %.2f%n", safe(where), TIME.format(f.firstSeen()),
-                        TIME.format(f.lastSeen()), f.confidence());
-                for (String e : f.evidence()) out.printf("     • %s%n", safe(e));
-                if (!f.alternatives().isEmpty()) out.printf("     could also be: %s%n", String.join(", ", f.alternatives()));
-                out.printf("     incidents: %s%s%n", String.join(", ", f.sampleIds()), f.count() > f.sampleIds().size() ? ", …" : "");
+                byCause.computeIfAbsent(f.cause(), k -> new java.util.ArrayList<>()).add(f);
+                totals.merge(f.cause(), f.count(), Long::sum);
+            }
+            java.util.List<String> causes = new java.util.ArrayList<>(byCause.keySet());
+            causes.sort(java.util.Comparator.comparingLong((String c) -> -totals.get(c)).thenComparing(c -> c));
+            int n = 0;
+            for (String cause : causes) {
+                java.util.List<Finding> groups = byCause.get(cause);
+                Finding first = groups.get(0);
+                double conf = groups.stream().mapToDouble(Finding::confidence).max().orElse(0);
+                out.printf(Locale.ROOT, "%n  %d. %s ×%,d — %s (confidence up to %.2f)%n", ++n, bold(cause), totals.get(cause),
+                        safe(first.title()), conf);
+                for (Finding f : groups) {
+                    String where = (f.server().isEmpty() ? "" : f.server() + " ") + (f.path().isEmpty() ? "(no request)" : f.path());
+                    out.printf("     %s ×%,d   %s … %s%n", safe(where), f.count(), TIME.format(f.firstSeen()), TIME.format(f.lastSeen()));
+                    for (String e : f.evidence()) out.printf("       • %s%n", safe(e));
+                    out.printf("       incidents: %s%s%n", String.join(", ", f.sampleIds()), f.count() > f.sampleIds().size() ? ", …" : "");
+                }
+                if (!first.alternatives().isEmpty()) out.printf("     could also be: %s%n", String.join(", ", first.alternatives()));
                 out.println("     fix:");
-                for (String line : f.fix().strip().split("\n")) out.printf("       %s%n", dim(line));
+                for (String line : first.fix().strip().split("\n")) out.printf("       %s%n", dim(line));
             }
         }
         if (r.parseFailures() > 0) {
