@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NginxServerSelectionTest {
 
     /** Each server says who it is in an {@code set $id} directive. */
-    private static final String NAMES = """
+    static final String NAMES = """
             http {
                 server { listen 80; server_name first;                      set $id first; }
                 server { listen 80; server_name example.com www.example.com; set $id exact; }
