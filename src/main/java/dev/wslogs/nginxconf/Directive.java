@@ -48,8 +48,21 @@ public record Directive(String name, List<String> args, List<Directive> children
         return text() + block + " @" + where;
     }
 
-    /** Name and arguments as one line, for messages: {@code proxy_set_header Upgrade $http_upgrade}. */
+    /**
+     * Name and arguments as one line, for messages: {@code proxy_set_header Upgrade $http_upgrade}.
+     * Arguments that are empty or hold whitespace, quotes, {@code ;}, braces or {@code #} are shown
+     * double-quoted: {@code map $http_upgrade ...} entry {@code "" close}.
+     */
     public String text() {
-        return args.isEmpty() ? name : name + " " + String.join(" ", args);
+        StringBuilder sb = new StringBuilder(name);
+        for (String a : args) {
+            sb.append(' ').append(display(a));
+        }
+        return sb.toString();
+    }
+
+    private static String display(String arg) {
+        boolean plain = !arg.isEmpty() && arg.chars().noneMatch(c -> " \t\r\n;{}\"'#".indexOf(c) >= 0);
+        return plain ? arg : '"' + arg.replace("\"", "\\\"") + '"';
     }
 }
