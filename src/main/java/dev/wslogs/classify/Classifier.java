@@ -35,6 +35,7 @@ public final class Classifier {
     private static final int MAX_DEFERRED = 50_000;
 
     private final RuleSet rules;
+    private final Optional<ConfigKnowledge> config;
     private final ZoneId errorZone;
     private final Consumer<Incident> out;
     private final TimeoutClusters clusters;
@@ -44,7 +45,14 @@ public final class Classifier {
     private final ArrayDeque<Attempt> deferredSessions = new ArrayDeque<>();
 
     public Classifier(RuleSet rules, List<Long> knownTimeoutsMillis, ZoneId errorZone, Consumer<Incident> out) {
+        this(rules, Optional.empty(), knownTimeoutsMillis, errorZone, out);
+    }
+
+    /** With nginx.conf: settles what logs alone cannot, and cites the config line to change. */
+    public Classifier(RuleSet rules, Optional<ConfigKnowledge> config, List<Long> knownTimeoutsMillis, ZoneId errorZone,
+            Consumer<Incident> out) {
         this.rules = rules;
+        this.config = config;
         this.errorZone = errorZone;
         this.out = out;
         this.clusters = new TimeoutClusters(knownTimeoutsMillis);
@@ -94,6 +102,58 @@ public final class Classifier {
         decideWithRules(a, sticky.ownerElsewhere(a.access().get()));
     }
 
+    /** A refused request of a session: pinned on load balancing by the logs or by the config. */
+    private boolean decideSession(Attempt a, String owner) {
+        AccessEntry acc = a.access().get();
+        String sid = StickySessions.sessionId(acc.target());
+        String now = StickySessions.lastPeer(acc.get(Field.UPSTREAM_ADDR));
+        Optional<LocationFacts> facts = config.flatMap(c -> c.factsFor(acc));
+        boolean unpinned = facts.isPresent() && facts.get().upstreamServers() > 1 && !facts.get().affinity();
+        List<String> ev = new ArrayList<>();
+        if (owner != null) ev.add("session " + sid + " was served by " + owner + ", then this request went to " + now + " and was refused with 400");
+        if (unpinned) {
+            ev.add(facts.get().label() + " balances over " + facts.get().upstreamServers() + " servers without ip_hash/hash/sticky ("
+                    + facts.get().upstreamWhere() + ")");
+        }
+        if (ev.isEmpty()) return false;
+        emit(a, rules.get(STICKY), owner != null ? 0.95 : 0.9,
+                owner != null ? "the session moved between back ends" : "the config balances this session-based path without affinity",
+                ev, List.of());
+        return true;
+    }
+
+    /** Uses nginx.conf to settle a failed upgrade or a plain request on an upgrade location. */
+    private boolean decideWithConfig(Attempt a) {
+        if (config.isEmpty() || a.access().isEmpty()) return false;
+        AccessEntry e = a.access().get();
+        Optional<LocationFacts> f = config.get().factsFor(e);
+        if (f.isEmpty()) return false;
+        LocationFacts lf = f.get();
+        int st = e.status();
+        boolean backendAnswer = st >= 200 && st < 500 && st != 499 && st != 413 && (st < 300 || st >= 400) && st != 101;
+        if (a.kind() == AttemptKind.UPGRADE && !a.upgraded() && backendAnswer && !Condition.hasProblemLine(a)) {
+            if (!lf.forwardsUpgrade()) {
+                List<String> ev = new ArrayList<>();
+                ev.add("the upgrade was answered " + st + "; " + lf.label() + " (" + lf.where() + ") does not forward it:");
+                lf.problems().forEach(p -> ev.add("  " + p));
+                emit(a, rules.get("missing-upgrade-headers"), 0.95, "the config shows the upgrade cannot reach the back end", ev,
+                        List.of());
+            } else {
+                emit(a, rules.get("backend-not-websocket"), 0.9, "the config forwards the upgrade, so the back end refused it",
+                        List.of(lf.label() + " (" + lf.where() + ") forwards Upgrade and Connection with HTTP/1.1, yet the back end "
+                                + "answered " + st + " instead of 101"), List.of());
+            }
+            return true;
+        }
+        if (a.kind() == AttemptKind.POLLING && lf.connectionHardcoded().isPresent()) {
+            emit(a, rules.get("connection-header"), 0.75, "the config sends Connection: upgrade on plain requests of this location",
+                    List.of("plain request (" + a.why() + ") went through " + lf.label() + ", which sends "
+                            + lf.connectionHardcoded().get() + " on every request, with no Upgrade header"), List.of());
+            return true;
+        }
+        return false;
+    }
+
     private void decide(Attempt a) {
         long t = clusters.timeoutFor(a.access().get().requestTimeMillis());
         if (t >= 0) emitTimeout(a, t);
@@ -101,16 +161,10 @@ public final class Classifier {
 
     private void decideWithRules(Attempt a, String movedFrom) {
         Match m = bestMatch(a);
-        if (movedFrom != null && a.access().get().status() == 400 && (m == null || m.signal.confidence() < 0.95)) {
-            AccessEntry acc = a.access().get();
-            String sid = StickySessions.sessionId(acc.target());
-            String now = StickySessions.lastPeer(acc.get(Field.UPSTREAM_ADDR));
-            Rule r = rules.get(STICKY);
-            emit(a, r, 0.95, "the session moved between back ends",
-                    List.of("session " + sid + " was served by " + movedFrom + ", then this request went to " + now
-                            + " and was refused with 400"), List.of());
-            return;
+        if (a.access().isPresent() && StickySessions.isSessionRefusal(a.access().get()) && (m == null || m.signal.confidence() < 0.95)) {
+            if (decideSession(a, movedFrom)) return;
         }
+        if ((m == null || m.signal.confidence() < 0.9) && decideWithConfig(a)) return;
         if (m != null) {
             emit(a, m.rule, m.signal.confidence(), m.signal.confidenceReason(), List.of(fill(m.signal.evidence(), a, m.error)), m.rule.alternatives());
             return;

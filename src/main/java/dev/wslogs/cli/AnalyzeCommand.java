@@ -4,7 +4,9 @@ import dev.wslogs.classify.RuleLoadException;
 import dev.wslogs.classify.RuleSet;
 import dev.wslogs.model.Incident;
 import dev.wslogs.model.LogKind;
+import dev.wslogs.classify.ConfigKnowledge;
 import dev.wslogs.nginxconf.NginxConfException;
+import dev.wslogs.nginxconf.NginxConfig;
 import dev.wslogs.nginxconf.NginxConfigReader;
 import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.Escape;
@@ -133,18 +135,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("wslogs: --log-format: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        InputPlanner.FormatChooser chooser;
-        if (forced != null) {
-            chooser = name -> Optional.of(Map.entry(forced, "format given with --log-format"));
-        } else if (nginxConf != null) {
+        Optional<NginxConfig> conf = Optional.empty();
+        if (nginxConf != null) {
             try {
-                chooser = new ConfFormats(nginxConf.toString().equals("-")
+                conf = Optional.of(nginxConf.toString().equals("-")
                         ? NginxConfigReader.read(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), "-")
                         : NginxConfigReader.read(nginxConf));
             } catch (IOException | NginxConfException | IllegalArgumentException e) {
                 err.println("wslogs: --nginx-conf " + nginxConf + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+        InputPlanner.FormatChooser chooser;
+        if (forced != null) {
+            chooser = name -> Optional.of(Map.entry(forced, "format given with --log-format"));
+        } else if (conf.isPresent()) {
+            chooser = new ConfFormats(conf.get());
         } else {
             chooser = name -> Optional.empty();
         }
@@ -161,7 +167,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
              PrintWriter out = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
             Consumer<Incident> streaming = output == Output.jsonl ? i -> out.println(JsonReport.incidentLine(i)) : i -> {};
             ReportCollector collector = new ReportCollector(rules, streaming);
-            Pipeline pipeline = new Pipeline(rules, wsPaths, timeouts, zone, collector);
+            Pipeline pipeline = new Pipeline(rules, conf.map(ConfigKnowledge::new), wsPaths, timeouts, zone, collector);
             boolean errorGiven = plan.series().stream().anyMatch(s -> s.get(0).kind() == LogKind.ERROR);
             List<FileStats> stats;
             long total = plan.series().stream().flatMap(List::stream).mapToLong(f -> f.input().sizeBytes()).sum();

@@ -1,12 +1,14 @@
 package dev.wslogs.pipeline;
 
 import dev.wslogs.classify.Classifier;
+import dev.wslogs.classify.ConfigKnowledge;
 import dev.wslogs.classify.RuleSet;
 import dev.wslogs.correlate.Attempt;
 import dev.wslogs.correlate.AttemptClassifier;
 import dev.wslogs.correlate.Correlator;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one processing path. Feed it events in log-time order ({@link #accept}); it joins, classifies
@@ -24,9 +26,18 @@ public final class Pipeline {
     private final Classifier classifier;
 
     public Pipeline(RuleSet rules, List<String> wsPaths, List<Long> knownTimeoutsMillis, ZoneId errorZone, PipelineListener listener) {
+        this(rules, Optional.empty(), wsPaths, knownTimeoutsMillis, errorZone, listener);
+    }
+
+    public Pipeline(RuleSet rules, Optional<ConfigKnowledge> config, List<String> wsPaths, List<Long> knownTimeoutsMillis,
+            ZoneId errorZone, PipelineListener listener) {
         this.listener = listener;
         this.attempts = new AttemptClassifier(wsPaths);
-        this.classifier = new Classifier(rules, knownTimeoutsMillis, errorZone, listener::incident);
+        List<Long> timeouts = new java.util.ArrayList<>(knownTimeoutsMillis);
+        config.ifPresent(c -> c.readTimeouts().forEach(t -> {
+            if (!timeouts.contains(t)) timeouts.add(t);
+        }));
+        this.classifier = new Classifier(rules, config, timeouts, errorZone, listener::incident);
         this.correlator = new Correlator(ERROR_RETENTION_MILLIS, MAX_PENDING_ERRORS, this::onAttempt);
     }
 
