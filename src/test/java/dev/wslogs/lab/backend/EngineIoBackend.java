@@ -90,7 +90,7 @@ public final class EngineIoBackend extends RawServer {
         out.write(WsFrames.switchingProtocols(head).getBytes(StandardCharsets.US_ASCII));
         out.flush();
         while (true) {
-            WsFrames.Frame f = WsFrames.read(socket.getInputStream());
+            WsFrames.Frame f = WsFrames.readMessage(socket.getInputStream());
             if (f.opcode() == WsFrames.CLOSE) {
                 WsFrames.write(out, WsFrames.CLOSE, f.payload());
                 return false;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A blocking TCP server on an ephemeral loopback port, one thread per connection. Subclasses speak
@@ -22,8 +23,14 @@ public abstract class RawServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     protected RawServer(String name) {
+        this(name, null);
+    }
+
+    /** @param tls when set, the listener speaks TLS with this server context */
+    protected RawServer(String name, SSLContext tls) {
         try {
-            listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+            listener = tls == null ? new ServerSocket(0, 64, InetAddress.getLoopbackAddress())
+                    : tls.getServerSocketFactory().createServerSocket(0, 64, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ public final class WsFrames {
 
     private WsFrames() {}
 
-    public record Frame(int opcode, byte[] payload) {
+    public record Frame(int opcode, byte[] payload, boolean fin) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -41,6 +41,23 @@ public final class WsFrames {
                 + "Sec-WebSocket-Accept: " + acceptKey(head.header("sec-websocket-key")) + "\r\n\r\n";
     }
 
+    /**
+     * Reads one message: a control frame, or a data frame plus its continuation frames (clients
+     * such as the JDK's split large messages), reassembled.
+     */
+    public static Frame readMessage(InputStream in) throws IOException {
+        Frame first = read(in);
+        if (first.fin() || first.opcode() >= CLOSE) return first;
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write(first.payload());
+        Frame next;
+        do {
+            next = read(in);
+            all.write(next.payload());
+        } while (!next.fin());
+        return new Frame(first.opcode(), all.toByteArray(), true);
+    }
+
     public static Frame read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int b0 = d.read();
@@ -56,7 +73,7 @@ public final class WsFrames {
         byte[] payload = new byte[(int) len];
         d.readFully(payload);
         if (masked) for (int i = 0; i < payload.length; i++) payload[i] ^= mask[i % 4];
-        return new Frame(b0 & 0x0F, payload);
+        return new Frame(b0 & 0x0F, payload, (b0 & 0x80) != 0);
     }
 
     public static void write(OutputStream out, int opcode, byte[] payload) throws IOException {

@@ -88,7 +88,10 @@ public final class WsSession implements AutoCloseable {
     public void echo(String text, Duration timeout) {
         send(text);
         String back = awaitMessage(timeout);
-        if (!back.equals(text)) throw new AssertionError("echo mismatch: sent " + text + ", got " + back);
+        if (!back.equals(text)) {
+            throw new AssertionError("echo mismatch: sent " + text.length() + " chars, got " + back.length()
+                    + " starting " + back.substring(0, Math.min(40, back.length())));
+        }
     }
 
     /** Client-initiated close (1000) and wait for the server's close frame. */

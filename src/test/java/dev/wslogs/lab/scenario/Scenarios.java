@@ -10,6 +10,18 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(
                 new DefaultReadTimeoutScenario(),
-                new HealthyScenario());
+                new HealthyScenario(),
+                new MissingUpgradeHeadersScenario(),
+                new ConnectionHeaderScenario(),
+                new ProxyReadTimeoutScenario(),
+                new TlsScenario(),
+                new BufferingScenario(),
+                new MessageTooLargeScenario(),
+                new WrongProtocolScenario(),
+                new StickySessionScenario(),
+                new BackendNotWebSocketScenario(),
+                new BackendDownScenario(),
+                new UpstreamResetScenario(),
+                new ClientAbortScenario());
     }
 }
