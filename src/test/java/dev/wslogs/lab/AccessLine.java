@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record AccessLine(String remoteAddr, String timeLocal, String request, int status, String rest,
         long connection, long pid) {
     private static final Pattern COMBINED =
-            Pattern.compile("^(\\S+) - \\S+ \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) \\d+ \"[^\"]*\" \"[^\"]*\"(.*)$");
+            Pattern.compile("^(\\S+) - \\S+ \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) \\d+ \"[^\"]*\" \"[^\"]*\"(.*)$", Pattern.DOTALL);
     private static final Pattern EXTENDED_TAIL = Pattern.compile(" (\\d+) (\\d+) (\\d+) \"[^\"]*\" \"[^\"]*\"$");
 
     public static Optional<AccessLine> parse(String line) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ErrorLine(String raw, Level level, long pid, long connection, String message) {
     private static final Pattern HEAD =
-            Pattern.compile("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} \\[(\\w+)\\] (\\d+)#\\d+: (?:\\*(\\d+) )?(.*)$");
+            Pattern.compile("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} \\[(\\w+)\\] (\\d+)#\\d+: (?:\\*(\\d+) )?(.*)$", Pattern.DOTALL);
     public static final long NO_CONNECTION = -1;
 
     public static Optional<ErrorLine> parse(String line) {

@@ -57,10 +57,18 @@ public record LabRun(String scenario, Path dir, List<Label> labels, Optional<Thr
         return dir.resolve(LABELS);
     }
 
-    /** A log's physical lines, bytes kept one-to-one as chars (nginx may log raw non-UTF-8 bytes). */
+    /**
+     * A log's physical lines, bytes kept one-to-one as chars (nginx may log raw non-UTF-8 bytes).
+     * Split on LF only: nginx ends lines with LF, and a raw CR inside a logged binary request line
+     * is part of the line.
+     */
     public static List<String> lines(Path file) {
         try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1) : List.of();
+            if (!Files.exists(file)) return List.of();
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            if (text.isEmpty()) return List.of();
+            if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
+            return List.of(text.split("\n", -1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
