@@ -130,7 +130,8 @@ public final class Classifier {
         if (f.isEmpty()) return false;
         LocationFacts lf = f.get();
         int st = e.status();
-        boolean backendAnswer = st >= 200 && st < 500 && st != 499 && st != 413 && (st < 300 || st >= 400) && st != 101;
+        boolean nginxItself = e.logs(Field.UPSTREAM_STATUS) && e.get(Field.UPSTREAM_STATUS).isEmpty();
+        boolean backendAnswer = !nginxItself && st >= 200 && st < 500 && st != 499 && st != 413 && (st < 300 || st >= 400);
         if (a.kind() == AttemptKind.UPGRADE && !a.upgraded() && backendAnswer && !Condition.hasProblemLine(a)) {
             if (!lf.forwardsUpgrade()) {
                 List<String> ev = new ArrayList<>();

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param requestMatches  regex the request line must find
  * @param upstreamStatus  {@code $upstream_status} contains this
  * @param upstreamLogged  true: the format logs $upstream_status and this line has a value
+ * @param nginxAnswered   true: the format logs $upstream_status and it is empty — nginx answered
+ *                        itself, no back end was asked; false: not known to be so; null: either
  */
 public record Condition(
         Set<AttemptKind> kinds,
@@ -36,7 +38,8 @@ public record Condition(
         boolean noErrors,
         Pattern requestMatches,
         String upstreamStatus,
-        Boolean upstreamLogged) {
+        Boolean upstreamLogged,
+        Boolean nginxAnswered) {
 
     public boolean test(Attempt at) {
         if (!kinds.isEmpty() && !kinds.contains(at.kind())) return false;
@@ -49,6 +52,10 @@ public record Condition(
         if (upstreamLogged != null) {
             boolean has = acc.isPresent() && !acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
             if (has != upstreamLogged) return false;
+        }
+        if (nginxAnswered != null) {
+            boolean itself = acc.isPresent() && acc.get().logs(Field.UPSTREAM_STATUS) && acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
+            if (itself != nginxAnswered) return false;
         }
         if (!errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null) {
             return matchingError(at) != null;

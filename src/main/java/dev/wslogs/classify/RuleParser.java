@@ -20,7 +20,7 @@ final class RuleParser {
     private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "fix", "priority", "signals", "alternatives", "examples");
     private static final Set<String> SIGNAL_KEYS = Set.of("when", "confidence", "evidence", "why");
     private static final Set<String> WHEN_KEYS = Set.of("kind", "status", "upgraded", "error", "error_level", "error_action",
-            "no_errors", "request_matches", "upstream_status", "upstream_logged");
+            "no_errors", "request_matches", "upstream_status", "upstream_logged", "nginx_answered");
     private static final Set<String> EXAMPLE_KEYS = Set.of("format", "access", "errors", "expect");
 
     private RuleParser() {}
@@ -101,7 +101,8 @@ final class RuleParser {
                 w.has("no_errors") && w.get("no_errors").asBoolean(),
                 req,
                 w.has("upstream_status") ? text(where, w, "upstream_status", true) : null,
-                w.has("upstream_logged") ? w.get("upstream_logged").asBoolean() : null);
+                w.has("upstream_logged") ? w.get("upstream_logged").asBoolean() : null,
+                w.has("nginx_answered") ? w.get("nginx_answered").asBoolean() : null);
         JsonNode conf = n.get("confidence");
         if (conf == null || !conf.isNumber() || conf.asDouble() < 0 || conf.asDouble() > 1) {
             throw new RuleLoadException(where + ": field 'confidence': required number between 0 and 1");

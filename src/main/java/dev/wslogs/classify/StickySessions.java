@@ -41,7 +41,7 @@ final class StickySessions {
 
     /** Whether a refused request belongs to a session (so the owner may still show up). */
     static boolean isSessionRefusal(AccessEntry a) {
-        return a.status() == 400 && sessionId(a.target()) != null && !lastPeer(a.get(Field.UPSTREAM_ADDR)).isEmpty();
+        return a.status() == 400 && sessionId(a.target()) != null;
     }
 
     static String sessionId(String target) {

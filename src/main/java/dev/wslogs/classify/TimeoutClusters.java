@@ -7,13 +7,16 @@ import java.util.TreeMap;
 /**
  * Finds the durations at which upgraded connections end in bulk: the signature of an idle timeout
  * ({@code proxy_read_timeout}, 60 s by default) when error.log is at its default level and holds no
- * line about it. A tunnel closed by the timer ends a few ms after the timeout, so its
- * {@code $request_time} sits just above a whole number of seconds.
+ * line about it. A tunnel closed by the timer ends close to the timeout — usually a few ms after,
+ * but nginx's millisecond timer and cached clock can make {@code $request_time} read up to a few ms
+ * short (2.999 for 3 s was measured) — so it sits within [-50 ms, +300 ms] of a whole second.
  *
  * <p>Counts are kept per 100 ms bucket of duration (bounded: durations above 2 days are ignored).
  */
 public final class TimeoutClusters {
     static final int MIN_SESSIONS = 3;
+    static final long EARLY = 50;
+    static final long LATE = 300;
     private static final long MAX_TRACKED_MILLIS = 2L * 24 * 3600 * 1000;
     private final TreeMap<Long, Integer> buckets = new TreeMap<>();
     private final List<Long> known;
@@ -36,21 +39,27 @@ public final class TimeoutClusters {
 
     /** A timeout (ms) that this duration looks like it ended at, or -1. */
     public long timeoutFor(long durationMillis) {
-        for (long t : known) if (durationMillis >= t && durationMillis < t + 1500) return t;
-        long whole = (durationMillis / 1000) * 1000;
-        if (whole < 2000 || durationMillis - whole >= 300) return -1;
+        for (long t : known) if (durationMillis >= t - EARLY && durationMillis < t + 1500) return t;
+        long whole = nearestSecond(durationMillis);
+        if (whole < 2000 || whole < 0) return -1;
         return sessionsNear(whole) >= MIN_SESSIONS ? whole : -1;
+    }
+
+    /** The whole second this duration sits at (within [-50 ms, +300 ms]), or -1. */
+    static long nearestSecond(long durationMillis) {
+        long up = ((durationMillis + EARLY) / 1000) * 1000;
+        return durationMillis - up < LATE ? up : -1;
     }
 
     /** Whether the duration is near a round number of seconds, so a cluster may still form. */
     public static boolean mayBeTimeout(long durationMillis) {
-        return durationMillis >= 2000 && durationMillis % 1000 < 300;
+        return durationMillis >= 2000 - EARLY && nearestSecond(durationMillis) >= 0;
     }
 
-    /** Sessions that ended within [t, t + 300 ms). */
+    /** Sessions that ended within [t - 100 ms, t + 300 ms) (bucket resolution is 100 ms). */
     public int sessionsNear(long t) {
         int n = 0;
-        for (int v : buckets.subMap(t / 100, true, (t + 300) / 100, false).values()) n += v;
+        for (int v : buckets.subMap((t - 100) / 100, true, (t + LATE) / 100, false).values()) n += v;
         return n;
     }
 
@@ -67,7 +76,11 @@ public final class TimeoutClusters {
             long s = next / 10;
             long t = s * 1000;
             int n = sessionsNear(t);
-            if (n >= MIN_SESSIONS && next % 10 < 3) out.add(new long[] {t, n});
+            if (n >= MIN_SESSIONS && next % 10 < 3) {
+                out.add(new long[] {t, n});
+            } else if (n >= MIN_SESSIONS && next % 10 == 9) {
+                out.add(new long[] {t + 1000, sessionsNear(t + 1000)});
+            }
             sec = s + 1;
         }
         return out;

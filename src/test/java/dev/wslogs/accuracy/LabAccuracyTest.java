@@ -24,17 +24,8 @@ class LabAccuracyTest {
         assertThat(SAMPLES).isDirectory();
         List<Path> runs = LabAccuracy.runs(SAMPLES);
         assertThat(runs).hasSizeGreaterThan(10);
-        StringBuilder report = new StringBuilder();
-        for (boolean withConfig : new boolean[] {false, true}) {
-            for (String format : LabAccuracy.FORMATS) {
-                for (String err : LabAccuracy.ERROR_LOGS) {
-                    Confusion total = new Confusion();
-                    for (Path run : runs) total.merge(LabAccuracy.evaluate(run, format, err, withConfig, tmp));
-                    report.append(total.format("format " + format + ", " + err + (withConfig ? ", with --nginx-conf" : ", logs only")));
-                }
-            }
-        }
-        Files.writeString(Path.of("target", "lab-accuracy.txt"), report.toString());
+        String report = LabAccuracy.evaluateAll(runs, tmp);
+        Files.writeString(Path.of("target", "lab-accuracy-samples.txt"), report);
         System.out.println(report);
     }
 }
