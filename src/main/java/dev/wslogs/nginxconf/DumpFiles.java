@@ -42,9 +42,13 @@ final class DumpFiles implements ConfFiles {
         this.confDir = slash >= 0 ? main.substring(0, slash + 1) : "";
     }
 
+    /** A pasted shell command line such as {@code $ sudo nginx -T 2>&1}. */
+    private static final Pattern COMMAND = Pattern.compile("^.*\\bnginx\\b.*\\s-T\\b.*$");
+
     /**
-     * The dump's files if {@code text} is a dump: its first line that is neither blank nor nginx's
-     * own stderr output is a {@code # configuration file NAME:} header.
+     * The dump's files if {@code text} is a dump: its first line that is neither blank, nor nginx's
+     * own stderr output, nor the pasted {@code nginx -T} command is a
+     * {@code # configuration file NAME:} header.
      */
     static Optional<DumpFiles> detect(String text) {
         List<String> lines = lines(text);
@@ -58,7 +62,7 @@ final class DumpFiles implements ConfFiles {
                 current = h.group(1);
                 body.clear();
             } else if (current == null) {
-                if (!line.isBlank()) return Optional.empty();
+                if (!line.isBlank() && !COMMAND.matcher(line).matches()) return Optional.empty();
             } else {
                 body.add(line);
             }

@@ -47,7 +47,8 @@ final class Lexer {
             if (pos >= text.length()) {
                 return endOfInput(words, s);
             }
-            SourceRef at = new SourceRef(file, line, pos - lineStart + 1);
+            int atLine = line;
+            int atColumn = pos - lineStart + 1;
             char ch = text.charAt(pos++);
             if (ch == '\n') {
                 line++;
@@ -65,34 +66,33 @@ final class Lexer {
                     s.needSpace = false;
                     continue;
                 }
-                if (ch == ';') return new Statement(words, End.SEMICOLON, at);
-                if (ch == '{') return new Statement(words, End.BLOCK_START, at);
-                if (ch != ')') throw unexpected(ch, at);
+                if (ch == ';') return new Statement(words, End.SEMICOLON, at(atLine, atColumn));
+                if (ch == '{') return new Statement(words, End.BLOCK_START, at(atLine, atColumn));
+                if (ch != ')') throw unexpected(ch, at(atLine, atColumn));
                 s.lastSpace = true;
                 s.needSpace = false;
             }
-            if (s.lastSpace) {
-                End end = startWord(ch, at, words, s);
-                if (end != null) return new Statement(words, end, at);
-            } else {
-                End end = continueWord(ch, words, s);
-                if (end != null) return new Statement(words, end, at);
-            }
+            End end = s.lastSpace ? startWord(ch, atLine, atColumn, words, s) : continueWord(ch, words, s);
+            if (end != null) return new Statement(words, end, at(atLine, atColumn));
         }
     }
 
+    private SourceRef at(int atLine, int atColumn) {
+        return new SourceRef(file, atLine, atColumn);
+    }
+
     /** A character where a word may start; returns the statement end if {@code ch} is one. */
-    private End startWord(char ch, SourceRef at, List<Token> words, State s) throws NginxConfException {
-        s.start = pos - 1;
-        s.startAt = at;
+    private End startWord(char ch, int atLine, int atColumn, List<Token> words, State s) throws NginxConfException {
         if (isSpace(ch)) return null;
+        s.start = pos - 1;
+        s.startAt = at(atLine, atColumn);
         switch (ch) {
             case ';':
             case '{':
-                if (words.isEmpty()) throw unexpected(ch, at);
+                if (words.isEmpty()) throw unexpected(ch, s.startAt);
                 return ch == '{' ? End.BLOCK_START : End.SEMICOLON;
             case '}':
-                if (!words.isEmpty()) throw unexpected(ch, at);
+                if (!words.isEmpty()) throw unexpected(ch, s.startAt);
                 return End.BLOCK_END;
             case '#':
                 s.comment = true;

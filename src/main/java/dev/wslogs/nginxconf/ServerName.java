@@ -46,25 +46,25 @@ public record ServerName(String name, Kind kind) {
     }
 
     /**
-     * For a wildcard, how many characters of {@code host} it fixes (the longer, the more specific);
-     * -1 when it does not match. {@code host} must be lower case without port or trailing dot.
+     * The fixed part of a wildcard, lower-cased: {@code example.com} for {@code *.example.com} and
+     * {@code .example.com}, {@code mail} for {@code mail.*}; empty string for other kinds.
      */
-    int wildcardMatch(String host) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (kind == Kind.WILDCARD_START) {
-            String suffix = n.startsWith("*.") ? n.substring(2) : n.substring(1);
-            if (n.startsWith(".") && host.equals(suffix)) return suffix.length();
-            return host.endsWith("." + suffix) && host.length() > suffix.length() + 1 ? suffix.length() : -1;
-        }
-        if (kind == Kind.WILDCARD_END) {
-            String prefix = n.substring(0, n.length() - 2);
-            return host.startsWith(prefix + ".") && host.length() > prefix.length() + 1 ? prefix.length() : -1;
-        }
-        return -1;
+    String wildcardFixedPart() {
+        String n = lowerCase();
+        return switch (kind) {
+            case WILDCARD_START -> n.startsWith("*.") ? n.substring(2) : n.substring(1);
+            case WILDCARD_END -> n.substring(0, n.length() - 2);
+            default -> "";
+        };
     }
 
-    boolean matchesExactly(String host) {
-        return kind == Kind.EXACT && name.toLowerCase(Locale.ROOT).equals(host);
+    /** {@code .example.com} also matches {@code example.com} itself. */
+    boolean matchesBareDomain() {
+        return kind == Kind.WILDCARD_START && name.startsWith(".");
+    }
+
+    private String lowerCase() {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     @Override

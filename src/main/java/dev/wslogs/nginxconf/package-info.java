@@ -31,6 +31,8 @@
  *       one drops all inherited ones) and the {@code /ws} → {@code /ws/} auto redirect.
  * </ul>
  *
+ * <p>Depends on the JDK and on {@code dev.wslogs.model} (for {@code ErrorLevel}) only.
+ *
  * <h2>Limits</h2>
  * Only the http context is modelled as servers, upstreams, maps and formats ({@code stream} is in
  * the tree only). Host names in {@code listen} are compared as written, not resolved. A server
@@ -38,6 +40,8 @@
  * root). Location matching compares the URI it is given; pass {@link
  * dev.wslogs.nginxconf.RequestPath#normalize} of the logged request target to get nginx's
  * {@code $uri}. Regexes are PCRE run by {@code java.util.regex}; the two agree for the patterns
- * found in nginx configurations, named groups excepted (translated).
+ * found in nginx configurations, named groups excepted (translated). {@code map} evaluation does
+ * not expand {@code hostnames} wildcards. Paths in {@code access_log}/{@code error_log} are kept as
+ * written (nginx resolves relative ones against its prefix, which a configuration does not state).
  */
 package dev.wslogs.nginxconf;

@@ -82,6 +82,14 @@ class NginxDumpTest {
     }
 
     @Test
+    void pastedCommandLineBeforeTheDump_isIgnored() throws Exception {
+        NginxConfig c = NginxConfigReader.parse("$ sudo nginx -T 2>&1\n" + DUMP, "-");
+
+        assertThat(c.isDump()).isTrue();
+        assertThat(c.servers()).hasSize(3);
+    }
+
+    @Test
     void missingPlainIncludeInDump_isAnErrorAtTheInclude() {
         String dump = "# configuration file /nowhere/nginx.conf:\nhttp {\n  include ws.conf;\n}\n";
 

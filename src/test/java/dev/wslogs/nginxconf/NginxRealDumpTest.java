@@ -57,6 +57,8 @@ class NginxRealDumpTest {
                 + "        proxy_read_timeout 3600s;\n"
                 + "    }\n"
                 + "}");
+        write(dir, "conf/conf.d/B.conf", "# upper case sorts before lower case in glob(3) order\n");
+        write(dir, "conf/conf.d/.hidden.conf", "server { listen 127.0.0.1:18081; }\n");
         write(dir, "conf/sites-enabled/default", "server {\n"
                 + "    listen 127.0.0.1:18080 default_server;\n"
                 + "    access_log " + dir.resolve("default.access.log") + ";\n"
@@ -85,7 +87,8 @@ class NginxRealDumpTest {
         assertThat(fromDump.isDump()).isTrue();
         assertThat(fromDisk.isDump()).isFalse();
         assertThat(fromDump.directives()).isEqualTo(fromDisk.directives());
-        assertThat(fromDump.files()).containsExactly(main.toString(),
+        assertThat(fromDisk.files()).isEqualTo(fromDump.files());
+        assertThat(fromDump.files()).containsExactly(main.toString(), dir.resolve("conf/conf.d/B.conf").toString(),
                 dir.resolve("conf/conf.d/upstream.conf").toString(), dir.resolve("conf/conf.d/ws.conf").toString(),
                 dir.resolve("conf/sites-enabled/default").toString());
     }
