@@ -3,6 +3,7 @@ package dev.wslogs.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ final class CheckpointRestore {
         }
     }
 
-    static Checkpoint matching(OpenFile f, List<Checkpoint> pending) {
+    static Checkpoint matching(OpenFile f, Collection<Checkpoint> pending) {
         for (Checkpoint cp : pending) {
             if (f.matches(cp)) return cp;
         }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Fingerprint(String sha256, int length) {
     public static final int MAX_BYTES = 256;
+    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}"); // before EMPTY: static init order
     public static final Fingerprint EMPTY = of(new byte[0], 0);
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     public Fingerprint {
         Objects.requireNonNull(sha256, "sha256");

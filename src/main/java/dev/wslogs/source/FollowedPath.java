@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,11 +22,18 @@ import java.util.List;
  * files first within a poll.
  */
 final class FollowedPath {
+    static final int CLOSED_REMEMBERED = 4;
     private final Path path;
     private final FollowContext ctx;
     /** Checkpoints restored from disk not yet matched to a file; kept in positions() until resolved. */
     private final List<Checkpoint> pending;
     private final List<OpenFile> draining = new ArrayList<>();
+    /**
+     * Final positions of files closed after their grace period (newest last, at most
+     * {@link #CLOSED_REMEMBERED}): a file that comes back to the path after being away longer than
+     * the grace period continues where it was closed instead of being read again.
+     */
+    private final ArrayDeque<Checkpoint> closed = new ArrayDeque<>();
     private final boolean presentAtStartup;
     private OpenFile current;
     private boolean firstPoll = true;
@@ -119,7 +127,11 @@ final class FollowedPath {
     private boolean position(OpenFile next) {
         try {
             Checkpoint cp = CheckpointRestore.matching(next, pending);
-            if (cp != null) {
+            Checkpoint back = cp == null ? CheckpointRestore.matching(next, closed) : null;
+            if (back != null) {
+                closed.remove(back);
+                if (!next.resume(back)) ctx.listener().fileTruncated(path, next.identity(), back.offset(), next.size());
+            } else if (cp != null) {
                 pending.remove(cp);
                 if (!next.resume(cp)) ctx.listener().fileTruncated(path, next.identity(), cp.offset(), next.size());
                 ctx.listener().checkpointRestored(cp, path);
@@ -186,6 +198,8 @@ final class FollowedPath {
                 if (f.atEnd() && f.quietFor(ctx.options().rotationGrace())) {
                     f.flushPartial();
                     it.remove();
+                    if (closed.size() == CLOSED_REMEMBERED) closed.removeFirst();
+                    closed.addLast(f.position());
                     ctx.listener().fileClosed(path, f.identity(), f.readOffset());
                     f.closeQuietly();
                 }
