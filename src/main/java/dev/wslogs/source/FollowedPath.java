@@ -36,6 +36,8 @@ final class FollowedPath {
     private final ArrayDeque<Checkpoint> closed = new ArrayDeque<>();
     private final boolean presentAtStartup;
     private OpenFile current;
+    /** Key of the file most recently at the path (current or detached), to find generations rotated past unseen. */
+    private String lastKey;
     private boolean firstPoll = true;
     /** Once anything was at this path (or a checkpoint says so), a new file there is new data: read from 0. */
     private boolean seenBefore;
@@ -93,6 +95,7 @@ final class FollowedPath {
             // renamed away and back (or deleted path restored by a hard link): same descriptor, same position
             detachCurrent();
             current = back;
+            lastKey = key;
             missing = false;
             return;
         }
@@ -113,7 +116,9 @@ final class FollowedPath {
         if (!position(next)) return;
         OpenFile previous = current;
         detachCurrent();
+        draining.addAll(missedGenerations(key));
         current = next;
+        lastKey = key;
         missing = false;
         seenBefore = true;
         if (previous != null) {
@@ -149,6 +154,37 @@ final class FollowedPath {
         for (Checkpoint cp : pending) ctx.listener().checkpointDiscarded(cp, "no file at or beside " + path + " matches it");
         pending.clear();
         return true;
+    }
+
+    /**
+     * Files that were at the path only between two polls (two rotations in one poll interval, or
+     * rotations while the path looked missing): siblings rotated after the last file seen at the
+     * path, not the one now there and not already open. Read from 0, oldest first.
+     */
+    private List<OpenFile> missedGenerations(String newKey) {
+        if (lastKey == null) return List.of();
+        List<OpenFile> missed = new ArrayList<>();
+        try {
+            for (Path sibling : RotatedSiblings.youngerThan(path, lastKey)) {
+                String key = RotatedSiblings.keyOrNull(sibling);
+                if (key == null || key.equals(newKey) || isOpen(key)) continue;
+                OpenFile f = OpenFile.open(path, sibling, key, ctx);
+                f.startAtBeginning();
+                f.detached();
+                missed.add(f);
+                ctx.listener().fileAppeared(sibling, f.identity(), 0);
+            }
+        } catch (IOException e) {
+            ctx.listener().readFailed(path, e);
+        }
+        return missed;
+    }
+
+    private boolean isOpen(String key) {
+        for (OpenFile f : openFiles()) {
+            if (f.key().equals(key)) return true;
+        }
+        return false;
     }
 
     private void checkTruncation(OpenFile f) {

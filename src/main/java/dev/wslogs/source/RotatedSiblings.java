@@ -16,6 +16,26 @@ import java.util.List;
 final class RotatedSiblings {
     private RotatedSiblings() {}
 
+    /**
+     * Siblings rotated after the one whose file key is {@code key}, oldest first; empty if no
+     * sibling has that key (it was deleted, compressed or moved elsewhere: nothing can be said).
+     */
+    static List<Path> youngerThan(Path live, String key) throws IOException {
+        List<Path> all = of(live);
+        for (int i = 0; i < all.size(); i++) {
+            if (key.equals(keyOrNull(all.get(i)))) return all.subList(i + 1, all.size());
+        }
+        return List.of();
+    }
+
+    static String keyOrNull(Path p) {
+        try {
+            return FileIdentity.keyOf(p);
+        } catch (IOException e) {
+            return null; // gone since the listing: not a candidate
+        }
+    }
+
     static List<Path> of(Path live) throws IOException {
         Path dir = live.getParent();
         String name = live.getFileName().toString();
