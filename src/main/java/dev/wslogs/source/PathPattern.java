@@ -1,6 +1,7 @@
 package dev.wslogs.source;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -72,6 +73,8 @@ final class PathPattern {
             for (Path p : ds) {
                 if (followable(p.getFileName()) && Files.isRegularFile(p)) out.add(dir != null ? p : p.getFileName());
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         } catch (NoSuchFileException | NotDirectoryException e) {
             return List.of(); // a missing directory is a state, like a missing file
         }

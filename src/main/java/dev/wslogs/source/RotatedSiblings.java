@@ -1,6 +1,7 @@
 package dev.wslogs.source;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ final class RotatedSiblings {
                 if (n.equals(name) || n.endsWith(".gz") || !RotationOrder.seriesKey(n).equals(name)) continue;
                 if (Files.isRegularFile(p)) names.add(n);
             }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         List<Path> out = new ArrayList<>();
         for (String n : RotationOrder.oldestFirst(names)) out.add(dir != null ? dir.resolve(n) : Path.of(n));

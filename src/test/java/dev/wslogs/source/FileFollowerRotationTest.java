@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class FileFollowerRotationTest {
             h.clock.advance(Duration.ofSeconds(1));
             h.poll();
             String newKey = FileIdentity.keyOf(log());
-            Files.writeString(log(), "new 1\n", java.nio.file.StandardOpenOption.APPEND); // another worker already reopened
+            Files.writeString(log(), "new 1\n", StandardOpenOption.APPEND); // another worker already reopened
             nginx.write("old 4\n");
             h.clock.advance(Duration.ofSeconds(4)); // < grace since "old 3" was seen
             h.poll();
@@ -163,11 +164,30 @@ class FileFollowerRotationTest {
         Files.writeString(dir.resolve("a.access.log.2.gz"), "gz\n");
         try (FollowerHarness h = new FollowerHarness(dir.resolve("state"), FollowerOptions.defaults(), dir + "/*access.log*")) {
             h.poll();
-            Files.writeString(dir.resolve("a.access.log"), "a1\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("a.access.log"), "a1\n", StandardOpenOption.APPEND);
             Files.writeString(dir.resolve("b.access.log"), "b1\n"); // a vhost added later: from its start
             h.poll();
             assertThat(h.texts()).containsExactlyInAnyOrder("a1", "b1");
             assertThat(h.lines).extracting(l -> l.path().getFileName().toString()).containsOnly("a.access.log", "b.access.log");
+        }
+    }
+
+    @Test
+    void twoRotationsBetweenPolls_generationNeverSeenAtPathStillRead() throws Exception {
+        try (NginxWriter nginx = new NginxWriter(log()); FollowerHarness h = harness()) {
+            h.poll();
+            nginx.write("g1\n");
+            nginx.renameAndCreate(dir.resolve("access.log.1"));
+            nginx.reopen();
+            nginx.write("g2\n");
+            Files.move(dir.resolve("access.log.1"), dir.resolve("access.log.2"));
+            nginx.renameAndCreate(dir.resolve("access.log.1"));
+            nginx.reopen();
+            nginx.write("g3\n");
+            h.poll();
+            h.pollEverySecond(6);
+            assertThat(h.texts()).containsExactly("g1", "g2", "g3");
+            assertThat(h.listener.events).contains("fileAppeared access.log.1");
         }
     }
 }

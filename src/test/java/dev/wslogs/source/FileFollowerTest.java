@@ -3,12 +3,17 @@ package dev.wslogs.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,7 +139,7 @@ class FileFollowerTest {
             w.write("line one\nline two\n");
             h.poll();
             Files.copy(log(), dir.resolve("access.log.1"));
-            try (var ch = java.nio.channels.FileChannel.open(log(), java.nio.file.StandardOpenOption.WRITE)) {
+            try (var ch = FileChannel.open(log(), StandardOpenOption.WRITE)) {
                 ch.truncate(0);
             }
             w.write("after\n"); // O_APPEND: lands at offset 0
@@ -151,7 +156,7 @@ class FileFollowerTest {
             h.poll();
             w.write("a 1\n");
             h.poll();
-            try (var ch = java.nio.channels.FileChannel.open(log(), java.nio.file.StandardOpenOption.WRITE)) {
+            try (var ch = FileChannel.open(log(), StandardOpenOption.WRITE)) {
                 ch.truncate(0);
             }
             w.write("b 1\nb 2\nb 3\n"); // already longer than the old offset at the next poll
@@ -167,7 +172,7 @@ class FileFollowerTest {
             h.poll();
             w.write("whole\nhal");
             h.poll();
-            try (var ch = java.nio.channels.FileChannel.open(log(), java.nio.file.StandardOpenOption.WRITE)) {
+            try (var ch = FileChannel.open(log(), StandardOpenOption.WRITE)) {
                 ch.truncate(0);
             }
             h.poll();
@@ -206,7 +211,7 @@ class FileFollowerTest {
             Files.move(log(), dir.resolve("elsewhere"));
             h.pollEverySecond(10);
             Files.move(dir.resolve("elsewhere"), log());
-            Files.writeString(log(), "2\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log(), "2\n", StandardOpenOption.APPEND);
             h.pollEverySecond(2);
             Files.writeString(log(), "3\n");
             h.pollEverySecond(2);
@@ -226,7 +231,7 @@ class FileFollowerTest {
             Files.move(log(), dir.resolve("elsewhere"));
             h.poll();
             Files.move(dir.resolve("elsewhere"), log());
-            Files.writeString(log(), "2\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log(), "2\n", StandardOpenOption.APPEND);
             h.poll();
             assertThat(h.texts()).containsExactly("1", "2");
             assertThat(h.listener.count("fileRotated")).isZero();
@@ -242,7 +247,7 @@ class FileFollowerTest {
             h.poll();
             Path tmp = dir.resolve("tmp");
             Files.writeString(tmp, "bbbb\n");
-            Files.move(tmp, log(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, log(), StandardCopyOption.REPLACE_EXISTING);
             h.poll();
             assertThat(h.texts()).containsExactly("aaaa", "bbbb");
             assertThat(h.listener.count("fileRotated")).isEqualTo(1);
@@ -256,7 +261,7 @@ class FileFollowerTest {
         byte[] other = "another file, same inode\n".getBytes(StandardCharsets.UTF_8);
         // A checkpoint of a file with this very inode number but other first bytes: the inode was reused.
         Checkpoint stale = new Checkpoint(log(), new FileIdentity(now.key(), Fingerprint.of(other, other.length)), 10, 1);
-        new Checkpoints(dir.resolve("state")).save(java.util.List.of(stale));
+        new Checkpoints(dir.resolve("state")).save(List.of(stale));
         try (FollowerHarness h = harness(FollowerOptions.defaults())) {
             h.poll();
             assertThat(h.texts()).containsExactly("first file line");
@@ -299,5 +304,20 @@ class FileFollowerTest {
             assertThat(h.follower.positions()).hasSize(1);
             assertThat(h.listener.count("fileClosed")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void positionsCalledFromConsumer_includeTheLineBeingHandedOut() throws Exception {
+        Files.writeString(log(), "");
+        List<Checkpoint> seen = new ArrayList<>();
+        FileFollower[] f = new FileFollower[1];
+        f[0] = new FileFollower(List.of(log().toString()), FollowerOptions.defaults(), List.of(), new ManualClock(),
+                FollowerListener.NONE, l -> seen.addAll(f[0].positions()));
+        f[0].poll();
+        Files.writeString(log(), "ab\ncd\n");
+        f[0].poll();
+        f[0].close();
+        assertThat(seen).extracting(Checkpoint::offset).containsExactly(3L, 6L);
+        assertThat(seen).extracting(Checkpoint::line).containsExactly(1L, 2L);
     }
 }

@@ -3,6 +3,7 @@ package dev.wslogs.source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class FollowerHarness implements AutoCloseable {
     /** Polls {@code n} times, moving the clock by one second before each. */
     void pollEverySecond(int n) {
         for (int i = 0; i < n; i++) {
-            clock.advance(java.time.Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
             follower.poll();
         }
     }
