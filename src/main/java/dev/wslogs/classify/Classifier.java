@@ -34,7 +34,7 @@ public final class Classifier {
     static final String UNKNOWN = "unknown";
     private static final int MAX_DEFERRED = 50_000;
 
-    private final RuleSet rules;
+    private volatile RuleSet rules;
     private final Optional<ConfigKnowledge> config;
     private final ZoneId errorZone;
     private final Consumer<Incident> out;
@@ -56,6 +56,11 @@ public final class Classifier {
         this.errorZone = errorZone;
         this.out = out;
         this.clusters = new TimeoutClusters(knownTimeoutsMillis);
+    }
+
+    /** Swaps the rules (a reload); attempts in flight finish with the old or the new set. */
+    public void setRules(RuleSet rules) {
+        this.rules = rules;
     }
 
     public TimeoutClusters clusters() {
@@ -90,6 +95,17 @@ public final class Classifier {
             }
         }
         decideWithRules(a, null);
+    }
+
+    /**
+     * Decides deferred connections whose log time is before {@code horizonMillis} (the daemon calls
+     * this as log time advances; {@link #finish()} decides everything).
+     */
+    public void decideBefore(long horizonMillis) {
+        while (!deferred.isEmpty() && deferred.peekFirst().access().get().timeMillis() < horizonMillis) decide(deferred.pollFirst());
+        while (!deferredSessions.isEmpty() && deferredSessions.peekFirst().access().get().timeMillis() < horizonMillis) {
+            decideSession(deferredSessions.pollFirst());
+        }
     }
 
     /** Decides every deferred connection with what is known now. */

@@ -13,6 +13,7 @@ import dev.wslogs.parse.Escape;
 import dev.wslogs.parse.JsonAccessFormat;
 import dev.wslogs.parse.LogFormatTemplate;
 import dev.wslogs.parse.TextAccessFormat;
+import dev.wslogs.pipeline.ConfFormats;
 import dev.wslogs.pipeline.FileStats;
 import dev.wslogs.pipeline.InputPlanner;
 import dev.wslogs.pipeline.Pipeline;

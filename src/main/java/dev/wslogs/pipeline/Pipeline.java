@@ -53,7 +53,10 @@ public final class Pipeline {
         return correlator;
     }
 
+    private long watermark = Long.MIN_VALUE;
+
     public void accept(Event e) {
+        if (!(e instanceof Event.Failure) && e.time() > watermark) watermark = e.time();
         if (e instanceof Event.Access a) {
             AttemptClassifier.Verdict v = attempts.classify(a.entry());
             correlator.onAccess(a.entry(), v.kind(), v.why());
@@ -62,6 +65,24 @@ public final class Pipeline {
         } else if (e instanceof Event.Failure f) {
             listener.parseFailure(f.failure());
         }
+    }
+
+    /**
+     * How long (log time) deferred decisions wait in a running daemon: long enough for a timeout
+     * cluster or a session's owner to show, short enough to report within minutes.
+     */
+    public static final long DEFERRAL_MILLIS = 120_000;
+
+    /** Log time of the newest event seen. */
+    public long watermark() {
+        return watermark;
+    }
+
+    /** Called by a live driver after each batch: expires and decides what log time has closed. */
+    public void tick() {
+        if (watermark == Long.MIN_VALUE) return;
+        correlator.advance(watermark);
+        classifier.decideBefore(watermark - DEFERRAL_MILLIS);
     }
 
     public void finish() {

@@ -22,7 +22,7 @@ import java.util.Objects;
  * {@code access.log-20261121}): those hold lines already read under the live name, and following
  * them too would hand lines out twice. A literal {@code .gz} path is a configuration error.
  */
-final class PathPattern {
+public final class PathPattern {
     private final String text;
     private final Path dir;
     private final PathMatcher matcher; // null: literal
@@ -33,7 +33,7 @@ final class PathPattern {
         this.matcher = matcher;
     }
 
-    static PathPattern of(String text) {
+    public static PathPattern of(String text) {
         if (text.isBlank()) throw new IllegalArgumentException("empty path");
         if (text.endsWith(".gz")) throw new IllegalArgumentException(text + ": compressed files are not followed (use wslogs analyze)");
         Path p = Path.of(text);
@@ -55,7 +55,7 @@ final class PathPattern {
     }
 
     /** True if {@code p} is (or would be, if it existed) one of this pattern's paths. */
-    boolean matches(Path p) {
+    public boolean matches(Path p) {
         if (matcher == null) return p.equals(Path.of(text));
         return Objects.equals(p.getParent(), dir) && followable(p.getFileName());
     }

@@ -1,4 +1,4 @@
-package dev.wslogs.cli;
+package dev.wslogs.pipeline;
 
 import dev.wslogs.nginxconf.AccessLog;
 import dev.wslogs.nginxconf.LogEscape;
@@ -9,7 +9,6 @@ import dev.wslogs.parse.Escape;
 import dev.wslogs.parse.JsonAccessFormat;
 import dev.wslogs.parse.LogFormatTemplate;
 import dev.wslogs.parse.TextAccessFormat;
-import dev.wslogs.pipeline.InputPlanner;
 import dev.wslogs.source.RotationOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +23,13 @@ import java.util.Optional;
  * {@code access.log}) gets that directive's format; other inputs are detected, trying every
  * {@code log_format} of the config first.
  */
-final class ConfFormats implements InputPlanner.FormatChooser {
+public final class ConfFormats implements InputPlanner.FormatChooser {
     private final Map<String, LogFormat> byPath = new LinkedHashMap<>();
     private final Map<String, LogFormat> byBaseName = new LinkedHashMap<>();
     private final List<AccessFormat> candidates = new ArrayList<>();
     private final String source;
 
-    ConfFormats(NginxConfig conf) {
+    public ConfFormats(NginxConfig conf) {
         this.source = conf.source();
         for (AccessLog a : conf.accessLogs()) {
             if (a.isOff()) continue;
@@ -46,6 +45,11 @@ final class ConfFormats implements InputPlanner.FormatChooser {
         if (f.escape() == LogEscape.JSON) return JsonAccessFormat.fromTemplate(f.name(), f.template());
         return new TextAccessFormat(f.name(), LogFormatTemplate.compile(f.template()),
                 f.escape() == LogEscape.NONE ? Escape.NONE : Escape.DEFAULT, false);
+    }
+
+    /** The format of the access_log writing this file, if the config has one. */
+    public Optional<AccessFormat> formatFor(String file) {
+        return choose(file).map(Map.Entry::getKey);
     }
 
     @Override

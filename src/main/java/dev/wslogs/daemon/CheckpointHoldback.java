@@ -1,0 +1,40 @@
+package dev.wslogs.daemon;
+
+import dev.wslogs.source.Checkpoint;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Holds follow positions back until the lines before them can no longer affect an incident: a
+ * snapshot taken when log time was T is released once log time passes T + horizon (the
+ * pipeline's pending windows). Bounded: only the newest snapshot per poll round is kept, and at most
+ * {@code max} rounds.
+ */
+final class CheckpointHoldback {
+    private record Snapshot(long logTime, List<Checkpoint> positions) {}
+
+    private final long horizonMillis;
+    private final int max;
+    private final ArrayDeque<Snapshot> queue = new ArrayDeque<>();
+
+    CheckpointHoldback(long horizonMillis, int max) {
+        this.horizonMillis = horizonMillis;
+        this.max = max;
+    }
+
+    void offer(long logTime, List<Checkpoint> positions) {
+        queue.addLast(new Snapshot(logTime, positions));
+        while (queue.size() > max) queue.pollFirst();
+    }
+
+    /** The newest positions that are safe at this log time, or null when none became safe. */
+    List<Checkpoint> releasable(long watermark) {
+        List<Checkpoint> safe = null;
+        while (!queue.isEmpty() && queue.peekFirst().logTime() <= watermark - horizonMillis) safe = queue.pollFirst().positions();
+        return safe;
+    }
+
+    int size() {
+        return queue.size();
+    }
+}
