@@ -60,8 +60,8 @@ public final class Correlator {
         return pending;
     }
 
+    /** Holds an error line for its access line. Log time is moved by the caller ({@link #advance}). */
     public void onError(ErrorEntry e, long timeMillis) {
-        advance(timeMillis);
         Pending p = new Pending(e, timeMillis);
         if (e.hasConnection()) byConnection.computeIfAbsent(e.connection(), k -> new ArrayList<>(2)).add(p);
         if (!e.client().isEmpty()) byClient.computeIfAbsent(e.client(), k -> new ArrayList<>(2)).add(p);

@@ -126,9 +126,15 @@ public final class Daemon implements AutoCloseable {
                 });
         http = new HttpEndpoint(c.listen(), metrics::scrape, () -> running && clock.millis() - lastPollMillis < 30_000, this::healthJson);
         running = true;
-        driver.poll();
+        long first = driver.poll();
         lastPollMillis = clock.millis();
-        save(driver.positions()); // a first start begins at the end of the files: remember where that was
+        if (first == 0) {
+            // Nothing pending yet (a first start at the end of the files, or no backlog): remember
+            // where we stand now, so a crash before the first regular save does not skip ahead.
+            save(driver.positions());
+        } else {
+            holdback.offer(pipeline.watermark(), driver.positions()); // a backlog: saved once its effects are final
+        }
         log.accept("wslogs: following " + c.accessLogs() + " and " + c.errorLogs() + "; metrics on http://" + c.listen() + "/metrics");
     }
 

@@ -53,15 +53,20 @@ public final class Pipeline {
         return correlator;
     }
 
-    private long watermark = Long.MIN_VALUE;
+    private long accessWatermark = Long.MIN_VALUE;
+    private long errorWatermark = Long.MIN_VALUE;
 
     public void accept(Event e) {
-        if (!(e instanceof Event.Failure) && e.time() > watermark) watermark = e.time();
+        if (e instanceof Event.Access && e.time() > accessWatermark) accessWatermark = e.time();
+        if (e instanceof Event.Error && e.time() > errorWatermark) errorWatermark = e.time();
         if (e instanceof Event.Access a) {
             AttemptClassifier.Verdict v = attempts.classify(a.entry());
             correlator.onAccess(a.entry(), v.kind(), v.why());
         } else if (e instanceof Event.Error er) {
             correlator.onError(er.entry(), er.time());
+            if (accessWatermark == Long.MIN_VALUE || errorWatermark - ERROR_LEAD_MILLIS > accessWatermark) {
+                correlator.advance(watermark());
+            }
         } else if (e instanceof Event.Failure f) {
             listener.parseFailure(f.failure());
         }
@@ -73,16 +78,28 @@ public final class Pipeline {
      */
     public static final long DEFERRAL_MILLIS = 120_000;
 
-    /** Log time of the newest event seen. */
+    /**
+     * How far the error log may run ahead of the access log before its own time closes windows:
+     * access lines can lag (nginx's {@code access_log … buffer= flush=}), error lines never do.
+     */
+    public static final long ERROR_LEAD_MILLIS = 300_000;
+
+    /**
+     * Log time that has closed: the access log's (an error line waits for its access line, which
+     * nginx may write late), or the error log's minus {@link #ERROR_LEAD_MILLIS} when the access log
+     * is quiet or absent.
+     */
     public long watermark() {
-        return watermark;
+        if (errorWatermark == Long.MIN_VALUE) return accessWatermark;
+        return Math.max(accessWatermark, errorWatermark - ERROR_LEAD_MILLIS);
     }
 
     /** Called by a live driver after each batch: expires and decides what log time has closed. */
     public void tick() {
-        if (watermark == Long.MIN_VALUE) return;
-        correlator.advance(watermark);
-        classifier.decideBefore(watermark - DEFERRAL_MILLIS);
+        long w = watermark();
+        if (w == Long.MIN_VALUE) return;
+        correlator.advance(w);
+        classifier.decideBefore(w - DEFERRAL_MILLIS);
     }
 
     public void finish() {
