@@ -44,7 +44,7 @@ public final class ConfigLoader {
         try {
             c = YAML.readValue(text, Config.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(source + ":" + line(e.getLocation()) + ": unknown key '" + path(e) + "'"
+            throw new ConfigException(source + ":" + keyLine(text, e.getPropertyName(), e.getLocation()) + ": unknown key '" + path(e) + "'"
                     + " (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             throw new ConfigException(source + ":" + line(e.getLocation()) + ": " + e.getOriginalMessage());
@@ -63,6 +63,14 @@ public final class ConfigLoader {
             sb.append(ref.getFieldName());
         }
         return sb.length() == 0 ? e.getPropertyName() : sb.toString();
+    }
+
+    /** The line where the key is written (Jackson reports where the parser stood, often a line later). */
+    private static String keyLine(String text, String key, JsonLocation fallback) {
+        String[] lines = text.split("\n", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*-?\\s*[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:");
+        for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return Integer.toString(i + 1);
+        return line(fallback);
     }
 
     private static String line(JsonLocation loc) {
