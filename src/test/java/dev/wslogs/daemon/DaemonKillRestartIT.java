@@ -49,35 +49,39 @@ class DaemonKillRestartIT {
         int port = freePort();
         Random rnd = new Random(20261122);
         Process p = start(a, e, state, port);
-        waitHealthy(port, p);
-        int kills = 0;
-        int rotations = 0;
-        List<LogChunks.Chunk> chunks = LogChunks.split(access, error, 7);
-        for (int i = 0; i < chunks.size(); i++) {
-            DaemonParityTest.append(e, chunks.get(i).error());
-            DaemonParityTest.append(a, chunks.get(i).access());
-            if (rnd.nextInt(4) == 0) {
-                rotate(logs, "access.log");
-                rotate(logs, "error.log");
-                rotations++;
+        try {
+            waitHealthy(port, p);
+            int kills = 0;
+            int rotations = 0;
+            List<LogChunks.Chunk> chunks = LogChunks.split(access, error, 7);
+            for (int i = 0; i < chunks.size(); i++) {
+                DaemonParityTest.append(e, chunks.get(i).error());
+                DaemonParityTest.append(a, chunks.get(i).access());
+                if (rnd.nextInt(4) == 0) {
+                    rotate(logs, "access.log");
+                    rotate(logs, "error.log");
+                    rotations++;
+                }
+                if (KILL && rnd.nextInt(5) == 0) {
+                    waitRead(port, p);
+                    p.destroyForcibly().waitFor();
+                    kills++;
+                    p = start(a, e, state, port);
+                    waitHealthy(port, p);
+                }
             }
-            if (KILL && rnd.nextInt(5) == 0) {
-                waitRead(port, p);
-                p.destroyForcibly().waitFor();
-                kills++;
-                p = start(a, e, state, port);
-                waitHealthy(port, p);
-            }
+            waitRead(port, p);
+            String metrics = get(port, "/metrics");
+            assertThat(metrics).containsAnyOf("wslogs_incidents_total{", "wslogs_incidents_deduplicated_total").contains("wslogs_upgraded_connection_duration_seconds_bucket{le=\"60.0\"}")
+                    .contains("wslogs_lines_read_total{").contains("jvm_memory_used_bytes");
+            p.destroy(); // SIGTERM: a clean stop decides what is pending
+            assertThat(p.waitFor()).as("exit status after SIGTERM (the JVM reports 128+15)").isIn(0, 143);
+            assertThat(Files.readString(dir.resolve("daemon.log"))).contains("wslogs: stopped");
+            assertThat(kills).as("kills").isGreaterThan(3);
+            assertThat(rotations).as("rotations").isGreaterThan(3);
+        } finally {
+            p.destroyForcibly();
         }
-        waitRead(port, p);
-        String metrics = get(port, "/metrics");
-        assertThat(metrics).containsAnyOf("wslogs_incidents_total{", "wslogs_incidents_deduplicated_total").contains("wslogs_upgraded_connection_duration_seconds_bucket{le=\"60.0\"}")
-                .contains("wslogs_lines_read_total{").contains("jvm_memory_used_bytes");
-        p.destroy(); // SIGTERM: a clean stop decides what is pending
-        assertThat(p.waitFor()).as("exit status after SIGTERM (the JVM reports 128+15)").isIn(0, 143);
-        assertThat(Files.readString(dir.resolve("daemon.log"))).contains("wslogs: stopped");
-        assertThat(kills).as("kills").isGreaterThan(3);
-        assertThat(rotations).as("rotations").isGreaterThan(3);
         DaemonParityTest.assertSameIncidents(expected, DaemonParityTest.journal(state));
     }
 
