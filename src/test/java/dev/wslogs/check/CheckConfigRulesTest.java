@@ -48,7 +48,7 @@ class CheckConfigRulesTest {
             assertThat(x.ruleId()).isEqualTo("missing-upgrade-headers");
             assertThat(x.severity()).isEqualTo(Severity.ERROR);
             assertThat(x.where().line()).isEqualTo(14);
-            assertThat(x.message()).contains("not inherited").contains("t.conf:9");
+            assertThat(x.message()).contains("none of the enclosing level's are inherited").contains("t.conf:9");
         });
     }
 
