@@ -34,6 +34,10 @@ public final class ProbeDiagnosis {
         if (d.contains("unrecognized ssl message") || d.contains("plaintext") || d.contains("unsupported or unrecognized")) {
             return Verdict.of("wrong-protocol", "the port does not speak TLS (it answered plain HTTP): use ws://, or the TLS port");
         }
+        if (d.startsWith("no tls handshake within")) {
+            return Verdict.of("wrong-protocol", "the server accepted the connection but never answered the TLS ClientHello: "
+                    + "it probably speaks plain HTTP and waits for a request line (use ws://)", "tls");
+        }
         return Verdict.of("tls", "the TLS handshake failed: " + failed.detail());
     }
 

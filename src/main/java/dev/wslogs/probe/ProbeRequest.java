@@ -58,6 +58,10 @@ public record ProbeRequest(URI url, List<Header> headers, Optional<String> origi
         return new ProbeRequest(other, headers, origin, subprotocols, timeout, insecure, caFile, echo, hold);
     }
 
+    public ProbeRequest withTimeout(Duration d) {
+        return new ProbeRequest(url, headers, origin, subprotocols, d, insecure, caFile, echo, hold);
+    }
+
     public ProbeRequest withEcho(String message) {
         return new ProbeRequest(url, headers, origin, subprotocols, timeout, insecure, caFile, Optional.of(message), hold);
     }
