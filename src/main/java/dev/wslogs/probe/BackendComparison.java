@@ -19,6 +19,10 @@ public final class BackendComparison {
         }
         if (backend.upgraded()) {
             int st = front.status().orElse(0);
+            if (st == 502 && backend.tls().isPresent()) {
+                return Verdict.of("tls", "the back end answers 101 over TLS, yet nginx answers 502: nginx's TLS handshake "
+                        + "with it fails (proxy_ssl_verify with a CA or name that does not match its certificate)", "backend-down");
+            }
             if (st == 502 || st == 503 || st == 504) {
                 return Verdict.of("backend-down", "the back end answers 101, yet nginx answers " + st + ": nginx cannot reach "
                         + "it (proxy_pass points elsewhere, or TLS to it fails)", "tls");

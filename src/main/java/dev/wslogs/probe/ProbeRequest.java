@@ -62,6 +62,13 @@ public record ProbeRequest(URI url, List<Header> headers, Optional<String> origi
         return new ProbeRequest(url, headers, origin, subprotocols, d, insecure, caFile, echo, hold);
     }
 
+    /** This request with one more header (e.g. a Host for a name-based server). */
+    public ProbeRequest withHeader(String name, String value) {
+        List<Header> more = new java.util.ArrayList<>(headers);
+        more.add(new Header(name, value));
+        return new ProbeRequest(url, more, origin, subprotocols, timeout, insecure, caFile, echo, hold);
+    }
+
     public ProbeRequest withEcho(String message) {
         return new ProbeRequest(url, headers, origin, subprotocols, timeout, insecure, caFile, Optional.of(message), hold);
     }

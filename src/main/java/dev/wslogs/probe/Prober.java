@@ -210,17 +210,20 @@ public final class Prober {
         private String request(String key) {
             StringBuilder sb = new StringBuilder();
             sb.append("GET ").append(req.target()).append(" HTTP/1.1\r\n");
-            sb.append("Host: ").append(req.hostHeader()).append("\r\n");
+            if (!has("Host")) sb.append("Host: ").append(req.hostHeader()).append("\r\n");
             sb.append("Upgrade: websocket\r\nConnection: Upgrade\r\n");
             sb.append("Sec-WebSocket-Key: ").append(key).append("\r\nSec-WebSocket-Version: 13\r\n");
             req.origin().ifPresent(o -> sb.append("Origin: ").append(o).append("\r\n"));
             if (!req.subprotocols().isEmpty()) {
                 sb.append("Sec-WebSocket-Protocol: ").append(String.join(", ", req.subprotocols())).append("\r\n");
             }
-            boolean agent = req.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("User-Agent"));
-            if (!agent) sb.append("User-Agent: wslogs-probe\r\n");
+            if (!has("User-Agent")) sb.append("User-Agent: wslogs-probe\r\n");
             for (Header h : req.headers()) sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
             return sb.append("\r\n").toString();
+        }
+
+        private boolean has(String header) {
+            return req.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase(header));
         }
 
         /** The start of a refusal's body (nginx's error pages say a lot), read without waiting for more than a second. */
