@@ -9,6 +9,7 @@ import dev.wslogs.nginxconf.ServerBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,7 +100,7 @@ public record LocationTraffic(ServerBlock server, Location location, boolean web
     }
 
     /** The location's own directive of this name, if written in the block itself. */
-    Directive own(String name) {
-        return location.directive().child(name).orElse(null);
+    Optional<Directive> own(String name) {
+        return location.directive().child(name);
     }
 }

@@ -28,8 +28,9 @@ final class TlsChecks {
 
     private static void backendVerification(NginxConfig conf, LocationTraffic t, List<Finding> out) {
         Location loc = t.location();
-        Directive pass = t.own("proxy_pass");
-        if (pass == null || !ProxyTarget.parse(pass.arg(0).orElse("")).scheme().equalsIgnoreCase("https")) return;
+        Optional<Directive> own = t.own("proxy_pass");
+        if (own.isEmpty() || !ProxyTarget.parse(own.get().arg(0).orElse("")).scheme().equalsIgnoreCase("https")) return;
+        Directive pass = own.get();
         Optional<Directive> verify = conf.effective("proxy_ssl_verify", loc);
         if (verify.isEmpty() || !verify.get().arg(0).orElse("").equals("on")) {
             String set = verify.map(v -> v.text() + " (" + v.where() + ")").orElse("proxy_ssl_verify is not set (default off)");

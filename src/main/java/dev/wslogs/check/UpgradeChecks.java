@@ -54,8 +54,7 @@ final class UpgradeChecks {
         String what = String.join("; ", gaps.stream().map(Gap::text).toList());
         Optional<Directive> dropped = droppedInheritance(conf, loc);
         if (dropped.isPresent()) {
-            Directive own = t.own("proxy_set_header");
-            out.add(new Finding(MISSING, Severity.ERROR, own == null ? loc.where() : own.where(), t.label(),
+            out.add(new Finding(MISSING, Severity.ERROR, t.own("proxy_set_header").map(Directive::where).orElse(loc.where()), t.label(),
                     "this location sets its own proxy_set_header, so none of the enclosing level's are inherited — "
                             + "including " + dropped.get().text() + " (" + dropped.get().where() + "): " + what
                             + ". nginx inherits proxy_set_header only when a level sets none at all.",
