@@ -38,6 +38,9 @@ public final class ProbeDiagnosis {
             return Verdict.of("wrong-protocol", "the server accepted the connection but never answered the TLS ClientHello: "
                     + "it probably speaks plain HTTP and waits for a request line (use ws://)", "tls");
         }
+        if (failed.detail().contains("NOT verified")) {
+            return Verdict.of("tls", "the handshake went on (--insecure) but the certificate does not verify: " + failed.detail());
+        }
         return Verdict.of("tls", "the TLS handshake failed: " + failed.detail());
     }
 
