@@ -2,12 +2,10 @@ package dev.wslogs.classify;
 
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.Field;
-import dev.wslogs.nginxconf.BalancingMethod;
 import dev.wslogs.nginxconf.Directive;
 import dev.wslogs.nginxconf.Location;
 import dev.wslogs.nginxconf.NginxConfig;
 import dev.wslogs.nginxconf.ServerBlock;
-import dev.wslogs.nginxconf.Upstream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -93,55 +91,18 @@ public final class ConfigKnowledge {
     }
 
     private LocationFacts describe(ServerBlock server, Location loc) {
-        List<String> problems = new ArrayList<>();
         String label = "server " + server.primaryName() + ", location " + loc.label();
-        Optional<Directive> version = conf.effective("proxy_http_version", loc);
-        if (version.isEmpty() || !version.get().arg(0).orElse("").equals("1.1")) {
-            problems.add(version.map(d -> "proxy_http_version " + d.arg(0).orElse("") + " at " + d.where())
-                    .orElse("no proxy_http_version 1.1 (nginx speaks HTTP/1.0 to the back end, which cannot upgrade)"));
-        }
-        List<Directive> headers = conf.effectiveAll("proxy_set_header", loc);
-        Directive upgrade = header(headers, "upgrade");
-        Directive connection = header(headers, "connection");
-        if (upgrade == null) problems.add("no proxy_set_header Upgrade $http_upgrade (the hop-by-hop header is dropped)");
-        if (connection == null) {
-            problems.add("no proxy_set_header Connection (nginx sends \"Connection: close\")");
-        } else if (!connection.arg(1).orElse("").toLowerCase(Locale.ROOT).contains("upgrade")
-                && !connection.arg(1).orElse("").startsWith("$")) {
-            problems.add("proxy_set_header Connection \"" + connection.arg(1).orElse("") + "\" at " + connection.where());
-        }
-        Optional<String> hardcoded = Optional.empty();
-        if (connection != null && connection.arg(1).orElse("").equalsIgnoreCase("upgrade")) {
-            hardcoded = Optional.of("proxy_set_header Connection \"upgrade\" at " + connection.where());
-        }
-        int servers = 1;
-        boolean affinity = true;
-        String upstreamWhere = "";
-        Optional<Directive> pass = conf.effective("proxy_pass", loc);
-        if (pass.isPresent() && pass.get().arg(0).isPresent()) {
-            Optional<Upstream> up = conf.resolveUpstream(pass.get().arg(0).get());
-            if (up.isPresent()) {
-                servers = up.get().servers().size();
-                BalancingMethod m = up.get().balancing();
-                affinity = m == BalancingMethod.IP_HASH || m == BalancingMethod.HASH || up.get().sticky().isPresent();
-                upstreamWhere = "upstream " + up.get().name() + " at " + up.get().where();
-            }
-        } else {
-            problems.add("no proxy_pass in this location");
-        }
-        return new LocationFacts(label, loc.where().toString(), problems, hardcoded, servers, affinity, upstreamWhere);
-    }
-
-    private static Directive header(List<Directive> headers, String name) {
-        Directive found = null;
-        for (Directive d : headers) {
-            if (d.arg(0).orElse("").equalsIgnoreCase(name)) found = d;
-        }
-        return found;
+        UpgradeForwarding f = UpgradeForwarding.of(conf, loc);
+        List<String> problems = f.gaps().stream().map(UpgradeForwarding.Gap::text).toList();
+        Optional<String> hardcoded = f.connectionHardcoded()
+                .map(d -> "proxy_set_header Connection \"upgrade\" at " + d.where());
+        String upstreamWhere = f.upstream().map(u -> "upstream " + u.name() + " at " + u.where()).orElse("");
+        return new LocationFacts(label, loc.where().toString(), problems, hardcoded, f.upstreamServers(), f.affinity(),
+                upstreamWhere);
     }
 
     /** nginx time syntax: {@code 60}, {@code 60s}, {@code 1m}, {@code 1h30m}, {@code 500ms}. */
-    static long durationMillis(String v) {
+    public static long durationMillis(String v) {
         long total = 0;
         long num = -1;
         String s = v.toLowerCase(Locale.ROOT);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Diagnoses WebSocket failures from nginx's access and error logs: says why an upgrade failed or a "
                 + "socket died, with the evidence and the nginx change that fixes it.",
-        subcommands = {AnalyzeCommand.class, RunCommand.class, IncidentsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, RunCommand.class, IncidentsCommand.class, ProbeCommand.class, CheckConfigCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no incident found", "1:incidents found", "2:bad usage or unreadable input"},
         footer = {"", "Run 'wslogs help COMMAND' for a command's options. Bash completion: source <(wslogs generate-completion)"})
