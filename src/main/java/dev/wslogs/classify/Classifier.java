@@ -201,6 +201,9 @@ public final class Classifier {
     private record Match(Rule rule, Signal signal, ErrorEntry error) {}
 
     private Match bestMatch(Attempt a) {
+        if (a.errors().isEmpty() && a.access().isPresent() && a.access().get().status() < 300 && !quietMatchable(a.kind())) {
+            return null; // a request that went well, and no rule looks at such: the hot path of a busy host
+        }
         Match best = null;
         for (Rule r : rules.rules()) {
             for (Signal s : r.signals()) {
@@ -212,6 +215,31 @@ public final class Classifier {
             }
         }
         return best;
+    }
+
+    private RuleSet quietFor;
+    private final boolean[] quiet = new boolean[AttemptKind.values().length];
+
+    /**
+     * Whether any signal could match an attempt of this kind with no error line and a status below
+     * 300 (computed once per rule set): when none can, such attempts skip the rules entirely.
+     */
+    private boolean quietMatchable(AttemptKind kind) {
+        RuleSet r = rules;
+        if (r != quietFor) {
+            java.util.Arrays.fill(quiet, false);
+            for (Rule rule : r.rules()) {
+                for (Signal s : rule.signals()) {
+                    Condition c = s.when();
+                    boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
+                    boolean lowStatus = c.statuses().isEmpty() || c.statuses().stream().anyMatch(st -> st < 300);
+                    if (needsError || !lowStatus) continue;
+                    for (AttemptKind k : AttemptKind.values()) if (appliesToKind(s, k) && (c.kinds().isEmpty() || c.kinds().contains(k))) quiet[k.ordinal()] = true;
+                }
+            }
+            quietFor = r;
+        }
+        return quiet[kind.ordinal()];
     }
 
     /** Signals without a kind apply to WebSocket traffic only; other kinds must be named. */

@@ -47,7 +47,6 @@ public record Condition(
         if (!statuses.isEmpty() && (acc.isEmpty() || !statuses.contains(acc.get().status()))) return false;
         if (upgraded != null && at.upgraded() != upgraded) return false;
         if (noErrors && hasProblemLine(at)) return false;
-        if (requestMatches != null && (acc.isEmpty() || !requestMatches.matcher(acc.get().requestLine()).find())) return false;
         if (upstreamStatus != null && (acc.isEmpty() || !acc.get().get(Field.UPSTREAM_STATUS).contains(upstreamStatus))) return false;
         if (upstreamLogged != null) {
             boolean has = acc.isPresent() && !acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
@@ -57,10 +56,9 @@ public record Condition(
             boolean itself = acc.isPresent() && acc.get().logs(Field.UPSTREAM_STATUS) && acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
             if (itself != nginxAnswered) return false;
         }
-        if (!errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null) {
-            return matchingError(at) != null;
-        }
-        return true;
+        if ((!errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null) && matchingError(at) == null) return false;
+        // the regex last: it is the only costly test, and most attempts fail an earlier one
+        return requestMatches == null || (acc.isPresent() && requestMatches.matcher(acc.get().requestLine()).find());
     }
 
     /**

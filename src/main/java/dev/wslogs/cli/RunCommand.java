@@ -54,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--patterns", paramLabel = "DIR", description = "Extra or overriding rule files.")
     String patterns;
 
+    @Option(names = "--timezone", paramLabel = "ZONE", description = "Zone of error.log timestamps (default: this machine's).")
+    String timezone;
+
     @Override
     public Integer call() throws Exception {
         Config base;
@@ -74,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
                 listen != null ? listen : base.listen(),
                 fromStart || base.fromStart(),
                 base.pollIntervalMs(), base.rotationGraceSeconds(), base.readTimeoutsSeconds(), base.wsPaths(),
-                patterns != null ? patterns : base.patternsDir(), base.timezone(), base.journal(), base.alerts());
+                patterns != null ? patterns : base.patternsDir(), timezone != null ? timezone : base.timezone(), base.journal(), base.alerts());
         List<String> problems = c.validate();
         if (!problems.isEmpty()) {
             System.err.println("wslogs: " + String.join("; ", problems));

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * same files) is measured in the same run. Once a second the writer adds a marker failure (a 502
  * with its "connect() failed" line) and a scraper measures how long until it shows in /metrics.
  *
+ * <p>A 30 s warm-up (at the same rate) precedes the measured minute.
+ *
  * <p>Usage: {@code java -cp target/test-classes:target/wslogs.jar dev.wslogs.bench.DaemonBudget
  * [lines_per_second=2000] [seconds=60]} (see scripts/bench-daemon.sh).
  */
@@ -45,23 +47,32 @@ public final class DaemonBudget {
         Path error = dir.resolve("error.log");
         Files.createFile(access);
         Files.createFile(error);
-        List<String> accessLines = lines(Path.of("samples/access-extended.log"));
+        List<String> accessLines = realisticMix(lines(Path.of("samples/access-extended.log")), Path.of("samples/labels.jsonl"));
         List<String> errorLines = lines(Path.of("samples/error-info.log"));
         int port;
         try (var s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process daemon = new ProcessBuilder("java", "-Xmx160m", "-XX:+UseSerialGC", "-jar", "target/wslogs.jar", "run", "--access-log",
-                access.toString(), "--error-log", error.toString(), "--state-dir", dir.resolve("state").toString(), "--listen",
-                "127.0.0.1:" + port, "--timezone", "UTC").redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx160m", "-XX:+UseSerialGC"));
+        String extra = System.getenv("WSLOGS_BENCH_JVM_OPTS"); // e.g. a JFR recording for a profile
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
+        cmd.addAll(List.of("-jar", "target/wslogs.jar", "run", "--access-log", access.toString(), "--error-log", error.toString(),
+                "--state-dir", dir.resolve("state").toString(), "--listen", "127.0.0.1:" + port, "--timezone", "UTC"));
+        Process daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
         Process tail = new ProcessBuilder("tail", "-q", "-F", access.toString(), error.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             waitFor(() -> scrape(port) != null, Duration.ofSeconds(60));
+            // Warm-up: the daemon runs for days; the budget is its steady state, after the JIT has compiled the hot paths.
+            run(rate, WARMUP_SECONDS, access, error, accessLines, errorLines, port, null);
+            // Phase 1, the budget: steady load, nobody scraping (Prometheus scrapes every 15-60 s).
             long[] cpu0 = {cpuTicks(daemon.pid()), cpuTicks(tail.pid())};
-            List<Long> latencies = new ArrayList<>();
-            long written = run(rate, seconds, access, error, accessLines, errorLines, port, latencies);
+            long written = run(rate, seconds, access, error, accessLines, errorLines, port, null);
             long[] cpu1 = {cpuTicks(daemon.pid()), cpuTicks(tail.pid())};
+            long rssKb = vmHwmKb(daemon.pid());
+            // Phase 2, latency: the same load plus a marker failure a second, /metrics polled every 20 ms.
+            List<Long> latencies = new ArrayList<>();
+            run(rate, 30, access, error, accessLines, errorLines, port, latencies);
             double hz = 100.0; // USER_HZ on Linux
             double daemonCore = (cpu1[0] - cpu0[0]) / hz / seconds * 100;
             double tailCore = (cpu1[1] - cpu0[1]) / hz / seconds * 100;
@@ -70,7 +81,7 @@ public final class DaemonBudget {
             System.out.printf(Locale.ROOT, "wslogs run CPU           %.2f %% of one core%n", daemonCore);
             System.out.printf(Locale.ROOT, "tail -F CPU (reference)  %.2f %% of one core  (ratio %.1fx)%n", tailCore,
                     tailCore > 0 ? daemonCore / tailCore : Double.NaN);
-            System.out.printf(Locale.ROOT, "wslogs run peak RSS      %d MB (VmHWM)%n", vmHwmKb(daemon.pid()) / 1024);
+            System.out.printf(Locale.ROOT, "wslogs run peak RSS      %d MB (VmHWM, phase 1)%n", rssKb / 1024);
             System.out.printf(Locale.ROOT, "incident → /metrics      n=%d p50 %d ms  p99 %d ms  max %d ms%n", latencies.size(),
                     pct(latencies, 50), pct(latencies, 99), latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
         } finally {
@@ -88,14 +99,16 @@ public final class DaemonBudget {
         int ei = 0;
         int markers = 0;
         List<Long> markerWrites = new ArrayList<>();
-        double markersSeen = 0;
+        double markersSeen = latencies == null ? 0 : markers(port);
+        markersBase = markersSeen;
         try (OutputStream ao = Files.newOutputStream(access, StandardOpenOption.APPEND);
              OutputStream eo = Files.newOutputStream(error, StandardOpenOption.APPEND)) {
             for (int tick = 0; tick < seconds * 10; tick++) {
                 long due = start + tick * 100_000_000L;
-                while (System.nanoTime() < due) {
+                while (latencies == null && System.nanoTime() < due) java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                while (latencies != null && System.nanoTime() < due) {
                     double seen = markers(port);
-                    for (int k = (int) markersSeen; k < (int) seen && k < markerWrites.size(); k++) {
+                    for (int k = (int) (markersSeen - markersBase); k < (int) (seen - markersBase) && k < markerWrites.size(); k++) {
                         latencies.add((System.nanoTime() - markerWrites.get(k)) / 1_000_000);
                     }
                     markersSeen = Math.max(markersSeen, seen);
@@ -105,14 +118,14 @@ public final class DaemonBudget {
                 StringBuilder as = new StringBuilder();
                 StringBuilder es = new StringBuilder();
                 for (int i = 0; i < rate / 10; i++) {
-                    if (i % 5 == 0) {
+                    if (i % 50 == 0) {
                         es.append(restamp(errorLines.get(ei++ % errorLines.size()), ERROR_TIME, E, now)).append('\n');
                     } else {
                         as.append(restamp(accessLines.get(ai++ % accessLines.size()), ACCESS_TIME, A, now)).append('\n');
                     }
                     written++;
                 }
-                if (tick % 10 == 0) {
+                if (latencies != null && tick % 10 == 0) {
                     int cid = 900_000 + markers++;
                     es.append(now.format(E)).append(" [error] 4242#4242: *").append(cid).append(" connect() failed (111: Connection refused)")
                             .append(" while connecting to upstream, client: 10.9.9.9, server: bench, request: \"GET /bench/ws HTTP/1.1\", upstream: \"http://127.0.0.1:9/bench/ws\"\n");
@@ -124,11 +137,43 @@ public final class DaemonBudget {
                 eo.flush();
                 ao.write(as.toString().getBytes(StandardCharsets.ISO_8859_1));
                 ao.flush();
-                if (tick % 10 == 0) markerWrites.add(System.nanoTime());
+                if (latencies != null && tick % 10 == 0) markerWrites.add(System.nanoTime());
             }
         }
-        waitFor(() -> markers(port) >= markerWrites.size(), Duration.ofSeconds(10));
+        if (latencies == null) return written;
+        double base = markersBase;
+        waitFor(() -> markers(port) - base >= markerWrites.size(), Duration.ofSeconds(10));
         return written;
+    }
+
+    private static double markersBase;
+    private static final int WARMUP_SECONDS = Integer.getInteger("wslogs.bench.warmup", 30);
+
+    /**
+     * A busy host's mix built from the real sample lines, by their labels: 85 % ordinary requests,
+     * 12 % working WebSocket sessions, 3 % failures of every cause.
+     */
+    private static List<String> realisticMix(List<String> access, Path labels) throws IOException {
+        List<String> plain = new ArrayList<>();
+        List<String> ok = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (String l : Files.readAllLines(labels)) {
+            var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(l);
+            if (n.get("access_line").isNull()) continue;
+            String line = access.get(n.get("access_line").asInt() - 1);
+            switch (n.get("cause").asText()) {
+                case "not-websocket" -> plain.add(line);
+                case "ok" -> ok.add(line);
+                default -> failed.add(line);
+            }
+        }
+        List<String> mix = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            List<String> from = i < 85 ? plain : i < 97 ? ok : failed;
+            mix.add(from.get(i % from.size()));
+        }
+        java.util.Collections.shuffle(mix, new java.util.Random(1));
+        return mix;
     }
 
     private static String restamp(String line, Pattern p, DateTimeFormatter f, ZonedDateTime now) {

@@ -20,6 +20,8 @@ import net.openhft.chronicle.queue.RollCycles;
  * Appending is single-threaded (the pipeline thread); reading opens its own tailer.
  */
 public final class Journal implements Closeable {
+    /** Mapped chunk size: incidents are small and rare, so a small window keeps the daemon's RSS low. */
+    private static final long BLOCK_BYTES = 4L << 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private final Path dir;
     private final ChronicleQueue queue;
@@ -29,6 +31,7 @@ public final class Journal implements Closeable {
         this.dir = dir;
         this.queue = ChronicleQueue.singleBuilder(dir.toFile())
                 .rollCycle(RollCycles.FAST_DAILY)
+                .blockSize(BLOCK_BYTES)
                 .readOnly(readOnly)
                 .build();
     }

@@ -38,6 +38,10 @@ public final class Metrics implements PipelineListener, AutoCloseable {
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
     private final Map<String, Boolean> paths = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Counter upgraded;
+    private final Counter failed;
+    private final Map<Integer, Counter> failuresByStatus = new ConcurrentHashMap<>();
+    private final Map<String, Counter> incidentsByKey = new ConcurrentHashMap<>();
 
     public Metrics(LongSupplier checkpointAgeMillis) {
         new JvmMemoryMetrics().bindTo(registry);
@@ -57,7 +61,8 @@ public final class Metrics implements PipelineListener, AutoCloseable {
                 .description("Seconds since the follow positions were last saved")
                 .baseUnit("seconds")
                 .register(registry);
-        for (String outcome : new String[] {"upgraded", "failed"}) attemptCounter(outcome);
+        upgraded = attemptCounter("upgraded");
+        failed = attemptCounter("failed");
     }
 
     public PrometheusMeterRegistry registry() {
@@ -78,19 +83,22 @@ public final class Metrics implements PipelineListener, AutoCloseable {
         if (a.kind() != AttemptKind.UPGRADE || a.access().isEmpty()) return;
         AccessEntry e = a.access().get();
         if (a.upgraded()) {
-            attemptCounter("upgraded").increment();
+            upgraded.increment();
             if (e.hasDuration()) lifetime.record(e.requestTimeMillis() / 1000.0);
         } else {
-            attemptCounter("failed").increment();
-            Counter.builder("wslogs.handshake.failures").description("Failed WebSocket handshakes by HTTP status")
-                    .tag("status", String.format("%03d", Math.min(999, Math.max(0, e.status())))).register(registry).increment();
+            failed.increment();
+            failuresByStatus.computeIfAbsent(Math.min(999, Math.max(0, e.status())), st -> Counter.builder("wslogs.handshake.failures")
+                    .description("Failed WebSocket handshakes by HTTP status").tag("status", String.format("%03d", st)).register(registry))
+                    .increment();
         }
     }
 
     @Override
     public void incident(Incident i) {
-        Counter.builder("wslogs.incidents").description("Diagnosed WebSocket incidents by cause")
-                .tag("cause", i.cause()).tag("path", boundedPath(i.path())).register(registry).increment();
+        String path = boundedPath(i.path());
+        incidentsByKey.computeIfAbsent(i.cause() + "\u0000" + path, k -> Counter.builder("wslogs.incidents")
+                .description("Diagnosed WebSocket incidents by cause").tag("cause", i.cause()).tag("path", path).register(registry))
+                .increment();
     }
 
     @Override
