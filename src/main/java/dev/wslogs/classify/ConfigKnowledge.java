@@ -91,7 +91,7 @@ public final class ConfigKnowledge {
     }
 
     private LocationFacts describe(ServerBlock server, Location loc) {
-        String label = "server " + server.primaryName() + ", location " + loc.label();
+        String label = "server " + server.primaryName() + ", " + loc.label();
         UpgradeForwarding f = UpgradeForwarding.of(conf, loc);
         List<String> problems = f.gaps().stream().map(UpgradeForwarding.Gap::text).toList();
         Optional<String> hardcoded = f.connectionHardcoded()
