@@ -58,6 +58,10 @@ public final class Classifier {
         this.clusters = new TimeoutClusters(knownTimeoutsMillis);
     }
 
+    public RuleSet rules() {
+        return rules;
+    }
+
     /** Swaps the rules (a reload); attempts in flight finish with the old or the new set. */
     public void setRules(RuleSet rules) {
         this.rules = rules;

@@ -75,6 +75,11 @@ public final class Daemon implements AutoCloseable {
         this.configFile = file;
     }
 
+    /** The rules in force (after the last successful reload). */
+    public RuleSet rules() {
+        return pipeline.classifier().rules();
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -180,9 +185,10 @@ public final class Daemon implements AutoCloseable {
             Config next = configFile == null ? config : dev.wslogs.config.ConfigLoader.load(configFile);
             RuleSet rules = RuleSet.load(next.patternsDir() == null ? null : Path.of(next.patternsDir()));
             pipeline.classifier().setRules(rules);
+            boolean pathsChanged = !next.accessLogs().equals(config.accessLogs()) || !next.errorLogs().equals(config.errorLogs());
             config = next;
             log.accept("wslogs: reloaded " + (configFile == null ? "patterns" : configFile) + " (" + rules.rules().size() + " rules)"
-                    + (next.accessLogs().equals(config.accessLogs()) ? "" : "; changed log paths take effect after a restart"));
+                    + (pathsChanged ? "; changed log paths take effect after a restart" : ""));
         } catch (Exception e) {
             log.accept("wslogs: reload failed, keeping the previous configuration: " + e.getMessage());
         }
