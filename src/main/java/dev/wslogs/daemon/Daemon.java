@@ -185,6 +185,7 @@ public final class Daemon implements AutoCloseable {
             Config next = configFile == null ? config : dev.wslogs.config.ConfigLoader.load(configFile);
             RuleSet rules = RuleSet.load(next.patternsDir() == null ? null : Path.of(next.patternsDir()));
             pipeline.classifier().setRules(rules);
+            alerts.setConfig(next.alerts());
             boolean pathsChanged = !next.accessLogs().equals(config.accessLogs()) || !next.errorLogs().equals(config.errorLogs());
             config = next;
             log.accept("wslogs: reloaded " + (configFile == null ? "patterns" : configFile) + " (" + rules.rules().size() + " rules)"

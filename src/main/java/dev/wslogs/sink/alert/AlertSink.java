@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * "sample_incident":{…incident…},"host":…}}
  */
 public final class AlertSink implements AutoCloseable {
-    private final Config.AlertConfig cfg;
+    private volatile Config.AlertConfig cfg;
     private final Consumer<String> log;
     private final Webhook webhook;
     private final String host;
@@ -61,6 +61,11 @@ public final class AlertSink implements AutoCloseable {
         log.accept("wslogs ALERT " + i.cause() + ": " + w.size() + " incidents in " + cfg.windowSeconds() + " s (threshold "
                 + threshold + ") " + json);
         if (webhook != null) webhook.send(json);
+    }
+
+    /** New thresholds and window (a reload); the webhook address is fixed until a restart. */
+    public void setConfig(Config.AlertConfig cfg) {
+        this.cfg = cfg;
     }
 
     public long fired() {
