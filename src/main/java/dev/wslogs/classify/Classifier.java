@@ -86,9 +86,14 @@ public final class Classifier {
             long d = a.access().get().requestTimeMillis();
             clusters.add(d);
             if (a.errors().isEmpty() || bestMatch(a) == null) {
+                Optional<LocationFacts> facts = config.flatMap(c -> c.factsFor(a.access().get()));
+                if (facts.isPresent() && d >= 0 && TimeoutClusters.near(d, facts.get().readTimeoutMillis())) {
+                    emitTimeout(a, facts.get().readTimeoutMillis(), facts.get());
+                    return;
+                }
                 long t = clusters.timeoutFor(d);
                 if (t >= 0) {
-                    emitTimeout(a, t);
+                    emitTimeout(a, t, null);
                 } else if (a.errors().isEmpty() && TimeoutClusters.mayBeTimeout(d)) {
                     deferred.addLast(a);
                     if (deferred.size() > MAX_DEFERRED) decide(deferred.pollFirst());
@@ -177,7 +182,7 @@ public final class Classifier {
 
     private void decide(Attempt a) {
         long t = clusters.timeoutFor(a.access().get().requestTimeMillis());
-        if (t >= 0) emitTimeout(a, t);
+        if (t >= 0) emitTimeout(a, t, null);
     }
 
     private void decideWithRules(Attempt a, String movedFrom) {
@@ -252,7 +257,7 @@ public final class Classifier {
         return kind == AttemptKind.UPGRADE || kind == AttemptKind.POLLING;
     }
 
-    private void emitTimeout(Attempt a, long t) {
+    private void emitTimeout(Attempt a, long t, LocationFacts facts) {
         Rule r = rules.get(TIMEOUT);
         int near = clusters.sessionsNear(t);
         String secs = String.format(Locale.ROOT, "%.1f", t / 1000.0);
@@ -261,7 +266,11 @@ public final class Classifier {
         ev.add(near + " of " + clusters.upgradedSessions() + " upgraded connections so far ended within 0.3 s after " + secs + " s");
         double conf;
         String why;
-        if (clusters.isKnown(t) && near >= TimeoutClusters.MIN_SESSIONS) {
+        if (facts != null) {
+            ev.add(facts.label() + " (" + facts.where() + ") runs with " + facts.readTimeoutWhere());
+            conf = near >= TimeoutClusters.MIN_SESSIONS ? 0.95 : 0.9;
+            why = "the connection ended at this location's proxy_read_timeout";
+        } else if (clusters.isKnown(t) && near >= TimeoutClusters.MIN_SESSIONS) {
             conf = 0.9;
             why = "duration at a known proxy_read_timeout, shared by " + near + " connections";
         } else if (clusters.isKnown(t)) {

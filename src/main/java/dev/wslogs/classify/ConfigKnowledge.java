@@ -97,8 +97,12 @@ public final class ConfigKnowledge {
         Optional<String> hardcoded = f.connectionHardcoded()
                 .map(d -> "proxy_set_header Connection \"upgrade\" at " + d.where());
         String upstreamWhere = f.upstream().map(u -> "upstream " + u.name() + " at " + u.where()).orElse("");
+        Optional<dev.wslogs.nginxconf.Directive> rt = conf.effective("proxy_read_timeout", loc);
+        long timeout = rt.flatMap(d -> d.arg(0)).map(ConfigKnowledge::durationMillis).filter(ms -> ms > 0).orElse(60_000L);
+        String timeoutWhere = rt.map(d -> "proxy_read_timeout " + d.arg(0).orElse("") + " at " + d.where())
+                .orElse("nginx's default proxy_read_timeout 60s (none set)");
         return new LocationFacts(label, loc.where().toString(), problems, hardcoded, f.upstreamServers(), f.affinity(),
-                upstreamWhere);
+                upstreamWhere, timeout, timeoutWhere);
     }
 
     /** nginx time syntax: {@code 60}, {@code 60s}, {@code 1m}, {@code 1h30m}, {@code 500ms}. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  *                       header is a fixed "upgrade" rather than a map of {@code $http_upgrade}
  * @param upstreamServers servers behind proxy_pass (1 for a plain address)
  * @param affinity       whether the upstream pins clients (ip_hash, hash, sticky)
+ * @param readTimeoutMillis the proxy_read_timeout in force here (nginx's 60 s when none is set)
+ * @param readTimeoutWhere  file:line of that directive, or "nginx's default"
  */
 public record LocationFacts(
         String label,
@@ -22,7 +24,9 @@ public record LocationFacts(
         Optional<String> connectionHardcoded,
         int upstreamServers,
         boolean affinity,
-        String upstreamWhere) {
+        String upstreamWhere,
+        long readTimeoutMillis,
+        String readTimeoutWhere) {
 
     public boolean forwardsUpgrade() {
         return problems.isEmpty();

@@ -39,10 +39,15 @@ public final class TimeoutClusters {
 
     /** A timeout (ms) that this duration looks like it ended at, or -1. */
     public long timeoutFor(long durationMillis) {
-        for (long t : known) if (durationMillis >= t - EARLY && durationMillis < t + 1500) return t;
+        for (long t : known) if (near(durationMillis, t)) return t;
         long whole = nearestSecond(durationMillis);
         if (whole < 2000 || whole < 0) return -1;
         return sessionsNear(whole) >= MIN_SESSIONS ? whole : -1;
+    }
+
+    /** Whether a duration ended at this timeout (within [-50 ms, +1.5 s): the timer and the close). */
+    public static boolean near(long durationMillis, long timeoutMillis) {
+        return durationMillis >= timeoutMillis - EARLY && durationMillis < timeoutMillis + 1500;
     }
 
     /** The whole second this duration sits at (within [-50 ms, +300 ms]), or -1. */
