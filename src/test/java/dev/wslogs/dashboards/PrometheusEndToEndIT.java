@@ -84,7 +84,7 @@ class PrometheusEndToEndIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Kept when a test fails: daemon.log, prometheus.log, the configs and the logs fed. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
+    static Path dir;
     private Process daemon;
     private Process prometheus;
     private int daemonPort;
