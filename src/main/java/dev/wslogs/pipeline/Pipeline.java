@@ -60,6 +60,10 @@ public final class Pipeline {
         if (e instanceof Event.Access && e.time() > accessWatermark) accessWatermark = e.time();
         if (e instanceof Event.Error && e.time() > errorWatermark) errorWatermark = e.time();
         if (e instanceof Event.Access a) {
+            // Deferred decisions are taken at a fixed point of the event stream — before the first
+            // access line past their horizon — not when a driver happens to tick, so a replay and a
+            // daemon reading in rounds of any size decide with the same knowledge.
+            classifier.decideBefore(a.entry().timeMillis() - DEFERRAL_MILLIS);
             AttemptClassifier.Verdict v = attempts.classify(a.entry());
             correlator.onAccess(a.entry(), v.kind(), v.why());
         } else if (e instanceof Event.Error er) {
