@@ -33,6 +33,27 @@ public final class TimeoutClusters {
         buckets.merge(durationMillis / 100, 1, Integer::sum);
     }
 
+    /** What the clusters have learned, to carry over a restart (the daemon saves it with its positions). */
+    public record State(long upgraded, long[] buckets, int[] counts) {}
+
+    public State snapshot() {
+        long[] keys = new long[buckets.size()];
+        int[] counts = new int[buckets.size()];
+        int i = 0;
+        for (var e : buckets.entrySet()) {
+            keys[i] = e.getKey();
+            counts[i++] = e.getValue();
+        }
+        return new State(upgraded, keys, counts);
+    }
+
+    /** Replaces what was learned with a saved state (at start, before any line is read). */
+    public void restore(State s) {
+        buckets.clear();
+        for (int i = 0; i < s.buckets().length; i++) buckets.put(s.buckets()[i], s.counts()[i]);
+        upgraded = s.upgraded();
+    }
+
     public long upgradedSessions() {
         return upgraded;
     }

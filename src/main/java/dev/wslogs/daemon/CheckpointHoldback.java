@@ -1,5 +1,6 @@
 package dev.wslogs.daemon;
 
+import dev.wslogs.classify.TimeoutClusters;
 import dev.wslogs.source.Checkpoint;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * {@code max} rounds.
  */
 final class CheckpointHoldback {
-    private record Snapshot(long logTime, List<Checkpoint> positions) {}
+    /** Positions, and what the pipeline had learned when it had read exactly the lines before them. */
+    record Snapshot(long logTime, List<Checkpoint> positions, TimeoutClusters.State learned) {}
 
     private final long horizonMillis;
     private final int max;
@@ -22,15 +24,15 @@ final class CheckpointHoldback {
         this.max = max;
     }
 
-    void offer(long logTime, List<Checkpoint> positions) {
-        queue.addLast(new Snapshot(logTime, positions));
+    void offer(long logTime, List<Checkpoint> positions, TimeoutClusters.State learned) {
+        queue.addLast(new Snapshot(logTime, positions, learned));
         while (queue.size() > max) queue.pollFirst();
     }
 
-    /** The newest positions that are safe at this log time, or null when none became safe. */
-    List<Checkpoint> releasable(long watermark) {
-        List<Checkpoint> safe = null;
-        while (!queue.isEmpty() && queue.peekFirst().logTime() <= watermark - horizonMillis) safe = queue.pollFirst().positions();
+    /** The newest snapshot that is safe at this log time, or null when none became safe. */
+    Snapshot releasable(long watermark) {
+        Snapshot safe = null;
+        while (!queue.isEmpty() && queue.peekFirst().logTime() <= watermark - horizonMillis) safe = queue.pollFirst();
         return safe;
     }
 

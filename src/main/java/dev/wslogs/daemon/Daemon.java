@@ -1,6 +1,7 @@
 package dev.wslogs.daemon;
 
 import dev.wslogs.classify.ConfigKnowledge;
+import dev.wslogs.classify.TimeoutClusters;
 import dev.wslogs.classify.RuleLoadException;
 import dev.wslogs.classify.RuleSet;
 import dev.wslogs.config.Config;
@@ -50,6 +51,7 @@ public final class Daemon implements AutoCloseable {
     private final InstantSource clock;
     private volatile Config config;
     private Checkpoints checkpoints;
+    private LearnedState learnedState;
     private Journal journal;
     private JournalSink journalSink;
     private AlertSink alerts;
@@ -112,6 +114,8 @@ public final class Daemon implements AutoCloseable {
         List<Long> timeouts = c.readTimeoutsSeconds().stream().map(s -> Math.round(s * 1000)).toList();
         pipeline = new Pipeline(rules, conf.map(ConfigKnowledge::new), c.wsPaths(), timeouts, zone, new Sinks());
         metrics.correlationEvictions(() -> pipeline.correlator().evicted());
+        learnedState = new LearnedState(state);
+        learnedState.load(loaded.checkpoints(), log).ifPresent(st -> pipeline.classifier().clusters().restore(st));
         FollowerOptions opts = FollowerOptions.defaults()
                 .withStartAt(c.fromStart() ? StartPosition.START : StartPosition.END)
                 .withRotationGrace(Duration.ofSeconds(c.rotationGraceSeconds()));
@@ -136,9 +140,9 @@ public final class Daemon implements AutoCloseable {
         if (first == 0) {
             // Nothing pending yet (a first start at the end of the files, or no backlog): remember
             // where we stand now, so a crash before the first regular save does not skip ahead.
-            save(driver.positions());
+            save(new CheckpointHoldback.Snapshot(pipeline.watermark(), driver.positions(), learned()));
         } else {
-            holdback.offer(pipeline.watermark(), driver.positions()); // a backlog: saved once its effects are final
+            offer(); // a backlog: saved once its effects are final
         }
         log.accept("wslogs: following " + c.accessLogs() + " and " + c.errorLogs() + "; metrics on http://" + c.listen() + "/metrics");
     }
@@ -163,15 +167,30 @@ public final class Daemon implements AutoCloseable {
     public synchronized long pollOnce() {
         long n = driver.poll();
         lastPollMillis = clock.millis();
-        if (n > 0) holdback.offer(pipeline.watermark(), driver.positions());
-        List<Checkpoint> safe = holdback.releasable(pipeline.watermark());
+        if (n > 0 && clock.millis() - lastOfferMillis >= SNAPSHOT_SPACING_MILLIS) offer();
+        CheckpointHoldback.Snapshot safe = holdback.releasable(pipeline.watermark());
         if (safe != null) save(safe);
         return n;
     }
 
-    private void save(List<Checkpoint> positions) {
+    /** Snapshots are at least this far apart (wall clock): copying what was learned is not free. */
+    static final long SNAPSHOT_SPACING_MILLIS = 1_000;
+    private long lastOfferMillis;
+
+    private void offer() {
+        holdback.offer(pipeline.watermark(), driver.positions(), learned());
+        lastOfferMillis = clock.millis();
+    }
+
+    private TimeoutClusters.State learned() {
+        return pipeline.classifier().clusters().snapshot();
+    }
+
+    /** Saves what was learned (tagged with its positions), then the positions (see {@link LearnedState}). */
+    private void save(CheckpointHoldback.Snapshot snap) {
         try {
-            checkpoints.save(positions);
+            learnedState.save(snap.learned(), snap.positions());
+            checkpoints.save(snap.positions());
             lastSaveMillis = clock.millis();
         } catch (IOException e) {
             metrics.sinkFailed("checkpoint");
@@ -209,7 +228,7 @@ public final class Daemon implements AutoCloseable {
         if (driver != null) {
             driver.poll();
             pipeline.finish(); // decide what is pending: a clean stop loses nothing
-            save(driver.positions());
+            save(new CheckpointHoldback.Snapshot(pipeline.watermark(), driver.positions(), learned()));
             driver.close();
         }
         if (http != null) http.close();

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonKillRestartIT {
     private static final boolean KILL = !Boolean.getBoolean("nokill");
+    /**
+     * Copies of the samples 200 s apart: longer than the samples span and than the checkpoint
+     * hold-back (so positions are saved during the run), shorter than the lead an error log may
+     * take over its access log (Pipeline.ERROR_LEAD_MILLIS) — a writer that appends the error lines
+     * of a later copy before the access lines of this one stays realistic.
+     */
+    private static final long COPY_STEP_SECONDS = 200;
     private static final Path JAR = Path.of(System.getProperty("wslogs.jar", "target/wslogs.jar"));
 
     @TempDir
@@ -32,8 +39,8 @@ class DaemonKillRestartIT {
 
     @Test
     void killedRepeatedlyWhileLogsRotate_noIncidentLostOrDuplicated() throws Exception {
-        List<String> access = ShiftedSamples.access(DaemonParityTest.lines(Path.of("samples/access-extended.log")), 6, 600);
-        List<String> error = ShiftedSamples.error(DaemonParityTest.lines(Path.of("samples/error-info.log")), 6, 600);
+        List<String> access = ShiftedSamples.access(DaemonParityTest.lines(Path.of("samples/access-extended.log")), 6, COPY_STEP_SECONDS);
+        List<String> error = ShiftedSamples.error(DaemonParityTest.lines(Path.of("samples/error-info.log")), 6, COPY_STEP_SECONDS);
         Path whole = Files.createDirectories(dir.resolve("whole"));
         DaemonParityTest.append(whole.resolve("access.log"), access);
         DaemonParityTest.append(whole.resolve("error.log"), error);
