@@ -190,6 +190,16 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void progressForced_drawsOnStderr_reportUnchanged() throws IOException {
+        Path a = write("access.log", ACC_OK, ACC_502);
+        Run with = run("analyze", "--progress", "-O", "jsonl", a.toString());
+        Run without = run("analyze", "--no-progress", "-O", "jsonl", a.toString());
+        assertThat(with.err()).contains("reading [").contains("%");
+        assertThat(without.err()).doesNotContain("reading [");
+        assertThat(with.out()).isEqualTo(without.out());
+    }
+
+    @Test
     void helpAndVersion_exit0() throws IOException {
         assertThat(Main.run("--version")).isZero();
         assertThat(Main.run("analyze", "--help")).isZero();
