@@ -63,15 +63,20 @@ final class FindingGroups {
         }
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
         for (String a : i.alternatives()) if (!g.alternatives.contains(a)) g.alternatives.add(a);
-        if (i.durationMillis() >= 0 && g.durations.size() < 100_000) g.durations.add(i.durationMillis());
+        if (i.status() == 101 && i.durationMillis() >= 0 && g.durations.size() < 100_000) g.durations.add(i.durationMillis());
     }
 
     List<Finding> findings() {
+        return findings(path -> -1L);
+    }
+
+    /** @param upgradedOnPath upgraded connections seen on a path (for "N of M"), or -1 when unknown */
+    List<Finding> findings(java.util.function.ToLongFunction<String> upgradedOnPath) {
         List<Finding> out = new ArrayList<>();
         for (Group g : groups.values()) {
             Rule r = rules.get(g.cause);
             List<String> ev = new ArrayList<>();
-            if (g.cause.equals("proxy-read-timeout") && !g.durations.isEmpty()) ev.add(durationSummary(g));
+            if (g.cause.equals("proxy-read-timeout") && !g.durations.isEmpty()) ev.add(durationSummary(g, upgradedOnPath.applyAsLong(g.path)));
             g.evidence.entrySet().stream()
                     .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()))
                     .limit(3)
@@ -83,13 +88,14 @@ final class FindingGroups {
         return out;
     }
 
-    private static String durationSummary(Group g) {
+    private static String durationSummary(Group g, long upgradedOnPath) {
         List<Long> d = new ArrayList<>(g.durations);
         d.sort(null);
         long median = d.get(d.size() / 2);
         double mean = d.stream().mapToLong(Long::longValue).average().orElse(0);
         double var = d.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0);
-        return String.format(java.util.Locale.ROOT, "%d upgraded connections on %s ended at %.1f ± %.1f s (median %.3f s) → an idle timeout of %d s",
-                d.size(), g.path, mean / 1000, Math.sqrt(var) / 1000, median / 1000.0, median / 1000);
+        String of = upgradedOnPath >= d.size() ? d.size() + " of " + upgradedOnPath : Integer.toString(d.size());
+        return String.format(java.util.Locale.ROOT, "%s upgraded connection%s on %s ended at %.1f ± %.1f s (median %.3f s) → an idle timeout of %d s",
+                of, d.size() == 1 && upgradedOnPath <= 1 ? "" : "s", g.path, mean / 1000, Math.sqrt(var) / 1000, median / 1000.0, Math.round(median / 1000.0));
     }
 }

@@ -40,6 +40,8 @@ public final class ReportCollector implements PipelineListener {
     private final Map<Integer, Long> failedByStatus = new TreeMap<>();
     private final long[] durationBuckets = new long[EDGES_MS.length + 1];
     private final TopN paths = new TopN(2_000);
+    private final java.util.Map<String, long[]> upgradedByPath = new java.util.HashMap<>();
+    private static final int MAX_PATHS = 10_000;
     private final TopN clients = new TopN(2_000);
     private final Map<String, Long> byCause = new TreeMap<>();
     private final FindingGroups findings;
@@ -74,6 +76,9 @@ public final class ReportCollector implements PipelineListener {
         clients.add(e.get(Field.REMOTE_ADDR));
         if (a.upgraded()) {
             upgraded++;
+            long[] c = upgradedByPath.get(e.path());
+            if (c != null) c[0]++;
+            else if (upgradedByPath.size() < MAX_PATHS) upgradedByPath.put(e.path(), new long[] {1});
             if (e.hasDuration()) durationBuckets[bucket(e.requestTimeMillis())]++;
             else noDuration++;
         } else {
@@ -118,7 +123,10 @@ public final class ReportCollector implements PipelineListener {
         List<String> coverage = Coverage.notes(accessFields, errorLogGiven, levelsSeen, accessLines > 0);
         return new Report(files, notices, accessLines, errorEntries, failures, failureSamples, attempts, upgraded, pollingFailures,
                 new LinkedHashMap<>(failedByStatus), hist, timeoutClusters, paths.top(10), clients.top(10), new LinkedHashMap<>(byCause),
-                findings.findings(), incidents, incidentsTotal, coverage, evictions);
+                findings.findings(p -> {
+                    long[] c = upgradedByPath.get(p);
+                    return c == null ? -1 : c[0];
+                }), incidents, incidentsTotal, coverage, evictions);
     }
 
     RuleSet rules() {
