@@ -242,6 +242,36 @@ public final class Classifier {
         return quiet[kind.ordinal()];
     }
 
+    private RuleSet quietOtherFor;
+    private final boolean[] quietOther = new boolean[1000];
+
+    /**
+     * Whether {@link #accept} does nothing at all for an attempt of kind OTHER with this status and
+     * no error line: no signal names kind other without needing an error line and allowing the
+     * status, and it cannot be a refused session request (status 400). The pipeline's fast path for
+     * ordinary lines relies on it; keep it in step with {@link #accept} and
+     * {@link #decideWithRules}.
+     */
+    public boolean ignoresQuietOther(int status) {
+        if (status < 0 || status >= quietOther.length || status == 400) return false;
+        RuleSet r = rules;
+        if (r != quietOtherFor) {
+            java.util.Arrays.fill(quietOther, true);
+            for (Rule rule : r.rules()) {
+                for (Signal s : rule.signals()) {
+                    Condition c = s.when();
+                    if (!c.kinds().contains(AttemptKind.OTHER) || Boolean.TRUE.equals(c.upgraded())) continue;
+                    boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
+                    if (needsError) continue;
+                    if (c.statuses().isEmpty()) java.util.Arrays.fill(quietOther, false);
+                    for (int st : c.statuses()) if (st >= 0 && st < quietOther.length) quietOther[st] = false;
+                }
+            }
+            quietOtherFor = r;
+        }
+        return quietOther[status];
+    }
+
     /** Signals without a kind apply to WebSocket traffic only; other kinds must be named. */
     private static boolean appliesToKind(Signal s, AttemptKind kind) {
         if (!s.when().kinds().isEmpty()) return true; // checked by the condition itself
