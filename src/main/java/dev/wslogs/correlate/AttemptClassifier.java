@@ -221,8 +221,14 @@ public final class AttemptClassifier {
             if (lower.equals(p) || lower.startsWith(p.endsWith("/") ? p : p + "/")) return p;
         }
         // a well-known name as any segment: /api/ws, /pool/ws/chat, /app/socket.io/
-        for (String seg : lower.split("/")) {
-            if (!seg.isEmpty() && WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
+        for (int s = 0; s < lower.length(); ) {
+            int slash = lower.indexOf('/', s);
+            int end = slash < 0 ? lower.length() : slash;
+            if (end > s) {
+                String seg = lower.substring(s, end);
+                if (WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
+            }
+            s = end + 1;
         }
         return null;
     }

@@ -81,8 +81,15 @@ public final class Correlator {
      */
     public boolean mayClaim(boolean connectionLogged, long connection, String client) {
         if (pending == 0) return false;
-        if (connectionLogged) return byConnection.containsKey(connection);
-        return client == null ? !byClient.isEmpty() : byClient.containsKey(client);
+        if (connectionLogged) return hasUnclaimed(byConnection.get(connection));
+        return client == null ? !byClient.isEmpty() : hasUnclaimed(byClient.get(client));
+    }
+
+    /** Claimed lines stay indexed until they expire; only unclaimed ones can still be claimed. */
+    private static boolean hasUnclaimed(List<Pending> list) {
+        if (list == null) return false;
+        for (Pending p : list) if (!p.claimed) return true;
+        return false;
     }
 
     public void onAccess(AccessEntry a, AttemptKind kind, String why) {

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * samples/) and the matching error.log (level info), from a seed.
  *
  * <p>About 10 % of the access lines are WebSocket traffic: whole scenarios of the real-nginx lab
- * (samples/&lt;scenario&gt;/, every failure cause) replayed again and again with fresh clients,
+ * (samples/&lt;scenario&gt;/, every failure cause; half of the replays are the healthy scenario)
+ * replayed again and again with fresh clients,
  * worker pids, connection numbers, upstream addresses, session ids and request tags, keeping each
  * line's offset in time within its scenario, so error lines and access lines still join on pid +
  * connection. The rest is ordinary web traffic: pages, static assets, an API, redirects, 304s,
@@ -44,6 +45,9 @@ public final class LogGenerator {
     static final long START_MILLIS = LocalDateTime.of(2026, 11, 22, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
     static final long SPAN_MILLIS = 86_400_000L;
     static final double WS_SHARE = 0.10;
+    /** Half the replayed scenarios are the healthy one (working sessions); the rest spread over every failure cause. */
+    static final double HEALTHY_SHARE = 0.5;
+    static final String HEALTHY = "healthy";
     private static final int[] PIDS = {2391, 2392, 2393, 2394};
     private static final DateTimeFormatter ERROR_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT);
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -141,7 +145,9 @@ public final class LogGenerator {
     LogGenerator(long seed, List<Scenario> scenarios) {
         this.rnd = new SplittableRandom(seed);
         this.scenarios = scenarios;
-        double wsPerScenario = scenarios.stream().mapToInt(Scenario::webSocketLines).average().orElse(1);
+        double others = scenarios.stream().filter(x -> !x.name().equals(HEALTHY)).mapToInt(Scenario::webSocketLines).average().orElse(1);
+        double healthy = scenarios.stream().filter(x -> x.name().equals(HEALTHY)).mapToInt(Scenario::webSocketLines).average().orElse(others);
+        double wsPerScenario = HEALTHY_SHARE * healthy + (1 - HEALTHY_SHARE) * others;
         this.scenarioStartChance = WS_SHARE / wsPerScenario;
         for (int i = 0; i < PIDS.length; i++) nextConn[i] = 1000 + rnd.nextInt(5000);
     }
@@ -188,7 +194,10 @@ public final class LogGenerator {
     }
 
     private void startScenario(long now) {
-        Scenario s = scenarios.get(rnd.nextInt(scenarios.size()));
+        List<Scenario> failing = scenarios.stream().filter(x -> !x.name().equals(HEALTHY)).toList();
+        Scenario s = rnd.nextDouble() < HEALTHY_SHARE || failing.isEmpty()
+                ? scenarios.stream().filter(x -> x.name().equals(HEALTHY)).findFirst().orElse(scenarios.get(0))
+                : failing.get(rnd.nextInt(failing.size()));
         Emission e = new Emission();
         for (ScenarioLine l : s.lines) due.add(new Due(now + l.offsetMillis, seq++, l, e));
     }
