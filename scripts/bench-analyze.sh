@@ -86,14 +86,13 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
     }
     END {
         w = median("wslogs analyze")
-        printf "%-22s %9s %13s %9s %12s %s\n", "command", "median s", "lines/s", "MB/s", "peak RSS MB", "wslogs is ×"
+        printf "%-22s %9s %13s %9s %12s %s\n", "command", "median s", "lines/s", "MB/s", "peak RSS MB", "wslogs vs this"
         for (k = 1; k <= tools; k++) {
             n = order[k]; s = median(n)
             if (n ~ /small/) { printf "%-22s %9.2f %13s %9s %12.0f %s\n", n, s, "-", "-", maxrss(n) / 1024, "(samples/: 59 + 242 lines, JVM start included)"; continue }
             lines = al; bytes = ab
             if (n == "wslogs analyze") { lines = al + el; bytes = ab + eb }
-            ratio = (n == "wslogs analyze") ? "-" : sprintf("%.1f× faster", s / w)
-            if (n != "wslogs analyze" && s < w) ratio = sprintf("%.2f× (slower)", s / w)
+            ratio = (n == "wslogs analyze") ? "-" : (s >= w ? sprintf("wslogs %.1f× faster", s / w) : sprintf("wslogs %.1f× slower", w / s))
             printf "%-22s %9.2f %13.0f %9.0f %12.0f %s\n", n, s, lines / s, bytes / s / 1e6, maxrss(n) / 1024, ratio
         }
         print ""
