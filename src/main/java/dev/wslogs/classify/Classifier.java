@@ -251,6 +251,36 @@ public final class Classifier {
         return quiet[kind.ordinal()];
     }
 
+    private RuleSet quietOtherFor;
+    private final boolean[] quietOther = new boolean[1000];
+
+    /**
+     * Whether {@link #accept} does nothing at all for an attempt of kind OTHER with this status and
+     * no error line: no signal names kind other without needing an error line and allowing the
+     * status, and it cannot be a refused session request (status 400). The pipeline's fast path for
+     * ordinary lines relies on it; keep it in step with {@link #accept} and
+     * {@link #decideWithRules}.
+     */
+    public boolean ignoresQuietOther(int status) {
+        if (status < 0 || status >= quietOther.length || status == 400) return false;
+        RuleSet r = rules;
+        if (r != quietOtherFor) {
+            java.util.Arrays.fill(quietOther, true);
+            for (Rule rule : r.rules()) {
+                for (Signal s : rule.signals()) {
+                    Condition c = s.when();
+                    if (!c.kinds().contains(AttemptKind.OTHER) || Boolean.TRUE.equals(c.upgraded())) continue;
+                    boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
+                    if (needsError) continue;
+                    if (c.statuses().isEmpty()) java.util.Arrays.fill(quietOther, false);
+                    for (int st : c.statuses()) if (st >= 0 && st < quietOther.length) quietOther[st] = false;
+                }
+            }
+            quietOtherFor = r;
+        }
+        return quietOther[status];
+    }
+
     /** Signals without a kind apply to WebSocket traffic only; other kinds must be named. */
     private static boolean appliesToKind(Signal s, AttemptKind kind) {
         if (!s.when().kinds().isEmpty()) return true; // checked by the condition itself
@@ -260,9 +290,9 @@ public final class Classifier {
     private void emitTimeout(Attempt a, long t, LocationFacts facts) {
         Rule r = rules.get(TIMEOUT);
         int near = clusters.sessionsNear(t);
-        String secs = String.format(Locale.ROOT, "%.1f", t / 1000.0);
+        String secs = tenths(t);
         List<String> ev = new ArrayList<>();
-        ev.add(String.format(Locale.ROOT, "upgraded connection lasted %.3f s, just over %s s", a.access().get().requestTimeMillis() / 1000.0, secs));
+        ev.add("upgraded connection lasted " + millis(a.access().get().requestTimeMillis()) + " s, just over " + secs + " s");
         ev.add(near + " of " + clusters.upgradedSessions() + " upgraded connections so far ended within 0.3 s after " + secs + " s");
         double conf;
         String why;
@@ -329,7 +359,7 @@ public final class Classifier {
                     .replace("{request}", e.requestLine())
                     .replace("{upstream_addr}", orDash(e.get(Field.UPSTREAM_ADDR)))
                     .replace("{upstream_status}", orDash(e.get(Field.UPSTREAM_STATUS)))
-                    .replace("{duration}", e.hasDuration() ? String.format(Locale.ROOT, "%.3f s", e.requestTimeMillis() / 1000.0) : "unknown");
+                    .replace("{duration}", e.hasDuration() ? millis(e.requestTimeMillis()) + " s" : "unknown");
         }
         ErrorEntry shown = err != null ? err : a.errors().isEmpty() ? null : a.errors().get(0);
         out = out.replace("{error}", shown == null ? "-" : describe(shown));
@@ -343,6 +373,22 @@ public final class Classifier {
         if (!e.action().isEmpty()) sb.append(" while ").append(e.action());
         if (!e.upstream().isEmpty()) sb.append(" (upstream \"").append(e.upstream()).append("\")");
         return sb.toString();
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.3f", ms / 1000.0)} without the Formatter (hot: one per
+     * incident). For ms ≥ 0 the double's shortest decimal is exactly ms / 1000, so they agree.
+     */
+    static String millis(long ms) {
+        if (ms < 0) return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+        return (ms / 1000) + "." + Long.toString(1000 + ms % 1000).substring(1);
+    }
+
+    /** {@code String.format(Locale.ROOT, "%.1f", ms / 1000.0)}: half up on that exact decimal. */
+    static String tenths(long ms) {
+        if (ms < 0) return String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        long t = (ms + 50) / 100;
+        return (t / 10) + "." + (t % 10);
     }
 
     private static String orDash(String s) {

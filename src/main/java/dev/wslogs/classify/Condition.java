@@ -72,12 +72,17 @@ public record Condition(
         return false;
     }
 
+    private boolean containsAny(String raw) {
+        for (String s : errorContains) if (raw.contains(s)) return true;
+        return false;
+    }
+
     /** The first error line that satisfies the error keys, or null. */
     public ErrorEntry matchingError(Attempt at) {
         for (ErrorEntry e : at.errors()) {
             if (!errorLevels.isEmpty() && !errorLevels.contains(e.level().label())) continue;
             if (errorAction != null && !e.action().toLowerCase(Locale.ROOT).contains(errorAction)) continue;
-            if (!errorContains.isEmpty() && errorContains.stream().noneMatch(s -> e.raw().contains(s))) continue;
+            if (!errorContains.isEmpty() && !containsAny(e.raw())) continue;
             return e;
         }
         return null;

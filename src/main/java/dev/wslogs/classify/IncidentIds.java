@@ -32,6 +32,7 @@ public final class IncidentIds {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        return String.format("%016x", h);
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()) + hex;
     }
 }

@@ -47,8 +47,12 @@ final class StickySessions {
     static String sessionId(String target) {
         int q = target.indexOf('?');
         if (q < 0) return null;
-        for (String kv : target.substring(q + 1).split("&")) {
-            if (kv.startsWith("sid=") && kv.length() > 4) return kv.substring(4);
+        int n = target.length();
+        for (int kv = q + 1; kv < n; ) { // each &-separated parameter, as split("&") gives them
+            int amp = target.indexOf('&', kv);
+            int end = amp < 0 ? n : amp;
+            if (target.startsWith("sid=", kv) && end - kv > 4) return target.substring(kv + 4, end);
+            kv = end + 1;
         }
         return null;
     }

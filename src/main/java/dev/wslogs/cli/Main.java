@@ -13,6 +13,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        var child = BoundedHeap.childCommand(args);
+        if (child.isPresent()) {
+            int code = BoundedHeap.runChild(child.get());
+            if (code >= 0) System.exit(code);
+        }
         System.exit(run(args));
     }
 

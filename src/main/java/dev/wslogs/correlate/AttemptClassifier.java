@@ -21,11 +21,21 @@ public final class AttemptClassifier {
     private static final Set<String> WELL_KNOWN_SEGMENTS = Set.of("ws", "wss", "websocket", "websockets", "socket.io", "engine.io",
             "sockjs", "cable", "signalr", "graphql-ws", "realtime");
 
+    private static final byte[][] WELL_KNOWN_EXACT = WELL_KNOWN.stream().map(AttemptClassifier::ascii).toArray(byte[][]::new);
+    private static final byte[][] WELL_KNOWN_PREFIX = WELL_KNOWN.stream().map(p -> ascii(p.endsWith("/") ? p : p + "/"))
+            .toArray(byte[][]::new);
+    private static final byte[][] SEGMENTS = WELL_KNOWN_SEGMENTS.stream().map(AttemptClassifier::ascii).toArray(byte[][]::new);
+    private static final byte[][] TARGET_HINTS = {ascii("transport="), ascii("/xhr"), ascii("eio=")};
+
     private final Set<String> userPaths;
+    private final byte[][] userPathBytes; // the ASCII ones: no other can prefix an ASCII path
     private final Set<String> learned = new LinkedHashSet<>();
+    private final LongSet learnedHashes = new LongSet();
 
     public AttemptClassifier(List<String> userPaths) {
         this.userPaths = new LinkedHashSet<>(userPaths);
+        this.userPathBytes = this.userPaths.stream().filter(p -> p.chars().allMatch(c -> c < 0x80)).map(AttemptClassifier::ascii)
+                .toArray(byte[][]::new);
     }
 
     public record Verdict(AttemptKind kind, String why) {}
@@ -33,7 +43,7 @@ public final class AttemptClassifier {
     public Verdict classify(AccessEntry a) {
         String path = a.path();
         if (a.status() == 101) {
-            if (learned.size() < MAX_LEARNED_PATHS) learned.add(path);
+            learn(path);
             return new Verdict(AttemptKind.UPGRADE, "status 101");
         }
         String upgrade = a.get(Field.HTTP_UPGRADE);
@@ -63,7 +73,140 @@ public final class AttemptClassifier {
 
     /** Learns a path as a WebSocket path (a prescan, or config). */
     public void learn(String path) {
-        if (learned.size() < MAX_LEARNED_PATHS) learned.add(path);
+        if (learned.size() < MAX_LEARNED_PATHS && learned.add(path)) {
+            long h = pathHash(path);
+            if (h != NOT_ASCII) learnedHashes.add(h);
+        }
+    }
+
+    // ---- the fast path: ordinary lines decided from bytes -----------------------------------
+
+    /** {@link #pathHash} of a path that is not pure ASCII (never equal to a scanned path). */
+    public static final long NOT_ASCII = 0;
+
+    /**
+     * Whether a request line ({@code b[from, to)}, ASCII, no escapes) is certainly not WebSocket
+     * traffic by every rule of {@link #classify} but the learned paths, for a line whose status is
+     * not 101 and that carried no Upgrade header (the caller checks both): its target carries no
+     * transport hint and its path is no user, well-known or segment WebSocket path. The learned
+     * paths change as lines arrive, so they are checked in order with {@link #mayBeLearned} on the
+     * hash this returns ({@link #NOT_ASCII} = not plain).
+     *
+     * <p>Conservative: it may call plain traffic "not plain" (the full path then decides), never the
+     * reverse. Thread-safe: reads only state fixed at construction.
+     */
+    public long plainRequestPathHash(byte[] b, int from, int to) {
+        int sp = indexOf(b, from, to, (byte) ' ');
+        if (sp <= from) return NOT_ASCII;
+        int last = lastIndexOf(b, from, to, (byte) ' ');
+        int tFrom = sp + 1;
+        int tTo = last > sp ? last : to;
+        if (tFrom >= tTo || b[tFrom] != '/') return NOT_ASCII; // "" or an absolute URI: leave to the full path
+        for (byte[] hint : TARGET_HINTS) if (containsIgnoreCase(b, tFrom, tTo, hint)) return NOT_ASCII;
+        int q = indexOf(b, tFrom, tTo, (byte) '?');
+        int pTo = q < 0 ? tTo : q;
+        for (byte[] p : userPathBytes) if (startsWith(b, tFrom, pTo, p, false)) return NOT_ASCII;
+        for (int i = 0; i < WELL_KNOWN_EXACT.length; i++) {
+            if ((pTo - tFrom == WELL_KNOWN_EXACT[i].length && startsWith(b, tFrom, pTo, WELL_KNOWN_EXACT[i], true))
+                    || startsWith(b, tFrom, pTo, WELL_KNOWN_PREFIX[i], true)) {
+                return NOT_ASCII;
+            }
+        }
+        int seg = tFrom;
+        while (seg < pTo) {
+            int end = indexOf(b, seg, pTo, (byte) '/');
+            if (end < 0) end = pTo;
+            for (byte[] s : SEGMENTS) if (end - seg == s.length && startsWith(b, seg, end, s, true)) return NOT_ASCII;
+            seg = end + 1;
+        }
+        long h = FNV_OFFSET;
+        for (int i = tFrom; i < pTo; i++) h = (h ^ b[i]) * FNV_PRIME;
+        return h == NOT_ASCII ? 1 : h;
+    }
+
+    /** Whether a path with this hash may have been learned from a 101 (false positives only). */
+    public boolean mayBeLearned(long pathHash) {
+        return learnedHashes.contains(pathHash);
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** The hash {@link #plainRequestPathHash} gives the same path, or {@link #NOT_ASCII}. */
+    static long pathHash(String path) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c >= 0x80) return NOT_ASCII;
+            h = (h ^ c) * FNV_PRIME;
+        }
+        return h == NOT_ASCII ? 1 : h;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, int from, int to, byte c) {
+        for (int i = to - 1; i >= from; i--) if (b[i] == c) return i;
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, byte[] p, boolean ignoreCase) {
+        if (to - from < p.length) return false;
+        for (int i = 0; i < p.length; i++) {
+            byte c = b[from + i];
+            if (ignoreCase && c >= 'A' && c <= 'Z') c += 32;
+            if (c != p[i]) return false;
+        }
+        return true;
+    }
+
+    /** {@code p} is lower case. */
+    private static boolean containsIgnoreCase(byte[] b, int from, int to, byte[] p) {
+        for (int i = from; i <= to - p.length; i++) if (startsWith(b, i, to, p, true)) return true;
+        return false;
+    }
+
+    /** A small open-addressing set of non-zero longs (at most MAX_LEARNED_PATHS of them). */
+    private static final class LongSet {
+        private long[] slots = new long[64];
+        private int size;
+
+        boolean contains(long v) {
+            int mask = slots.length - 1;
+            for (int i = mix(v) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == v) return true;
+                if (slots[i] == 0) return false;
+            }
+        }
+
+        void add(long v) {
+            if ((size + 1) * 2 > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long o : old) if (o != 0) add(o);
+            }
+            int mask = slots.length - 1;
+            int i = mix(v) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == v) return;
+                i = (i + 1) & mask;
+            }
+            slots[i] = v;
+            size++;
+        }
+
+        private static int mix(long v) {
+            long h = v * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     public List<String> learnedPaths() {
@@ -78,8 +221,14 @@ public final class AttemptClassifier {
             if (lower.equals(p) || lower.startsWith(p.endsWith("/") ? p : p + "/")) return p;
         }
         // a well-known name as any segment: /api/ws, /pool/ws/chat, /app/socket.io/
-        for (String seg : lower.split("/")) {
-            if (!seg.isEmpty() && WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
+        for (int s = 0; s < lower.length(); ) {
+            int slash = lower.indexOf('/', s);
+            int end = slash < 0 ? lower.length() : slash;
+            if (end > s) {
+                String seg = lower.substring(s, end);
+                if (WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
+            }
+            s = end + 1;
         }
         return null;
     }

@@ -73,6 +73,25 @@ public final class Correlator {
         }
     }
 
+    /**
+     * Whether an access line could claim a pending error line: one of its connection number (formats
+     * with {@code $connection}), or of its client (formats without: {@code client} as the entry's
+     * {@code $remote_addr}, null if unknown). Conservative: false means {@link #onAccess} would claim
+     * nothing.
+     */
+    public boolean mayClaim(boolean connectionLogged, long connection, String client) {
+        if (pending == 0) return false;
+        if (connectionLogged) return hasUnclaimed(byConnection.get(connection));
+        return client == null ? !byClient.isEmpty() : hasUnclaimed(byClient.get(client));
+    }
+
+    /** Claimed lines stay indexed until they expire; only unclaimed ones can still be claimed. */
+    private static boolean hasUnclaimed(List<Pending> list) {
+        if (list == null) return false;
+        for (Pending p : list) if (!p.claimed) return true;
+        return false;
+    }
+
     public void onAccess(AccessEntry a, AttemptKind kind, String why) {
         advance(a.timeMillis());
         List<ErrorEntry> errors = claim(a);

@@ -32,6 +32,11 @@ public record AccessEntry(
         if (values.length != Field.COUNT) throw new IllegalArgumentException("values.length != Field.COUNT");
     }
 
+    /** The same entry at another position (a parallel parser learns line numbers only in order). */
+    public AccessEntry withPosition(LinePosition p) {
+        return new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis);
+    }
+
     /** The value, or {@code ""} when absent from the line or the format. */
     public String get(Field f) {
         String v = values[f.ordinal()];

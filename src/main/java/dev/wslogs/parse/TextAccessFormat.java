@@ -100,6 +100,14 @@ public final class TextAccessFormat implements AccessFormat {
         return new TextParser();
     }
 
+    /**
+     * A scanner that reads the deciding values of a line straight from its bytes, or {@code null}
+     * when this format is outside what it handles (see {@link AccessLineScanner#of}). One per thread.
+     */
+    public AccessLineScanner newScanner() {
+        return AccessLineScanner.of(literals, fieldIndex, isList, numeric, fields, allowTrailing);
+    }
+
     private final class TextParser implements Parser {
         private final EntryBuilder builder = new EntryBuilder(EntryBuilder.loggedMask(fields));
         private final String[] scratch = new String[fieldIndex.length];

@@ -54,6 +54,25 @@ public final class TimeParser {
         return millis;
     }
 
+    private final byte[] lastLocalBytes = new byte[26];
+    private long lastBytesMillis = INVALID;
+
+    /**
+     * {@code $time_local} straight from a line's bytes (ASCII), for the common case of many lines in
+     * the same second: a 26-byte compare; otherwise the String parser above, same result. It leaves
+     * {@link #offsetSeconds()} as it was.
+     */
+    public long timeLocal(byte[] b, int from, int to) {
+        if (to - from != 26) return INVALID;
+        if (lastBytesMillis != INVALID && java.util.Arrays.equals(b, from, to, lastLocalBytes, 0, 26)) return lastBytesMillis;
+        long t = timeLocal(new String(b, from, 26, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (t != INVALID) {
+            System.arraycopy(b, from, lastLocalBytes, 0, 26);
+            lastBytesMillis = t;
+        }
+        return t;
+    }
+
     /** {@code $time_iso8601}: {@code 1970-09-28T12:00:00+06:00} (also {@code Z}). */
     public long iso8601(String s) {
         if (s.length() < 20 || s.charAt(4) != '-' || s.charAt(10) != 'T') return INVALID;

@@ -77,6 +77,31 @@ public final class Pipeline {
     }
 
     /**
+     * The fast path for an ordinary access line that was not built into an entry: the caller has
+     * established (from its bytes) that it is not WebSocket traffic by every rule but the learned
+     * paths, that its status is one the classifier ignores ({@link Classifier#ignoresQuietOther}),
+     * and has the hash of its path ({@link AttemptClassifier#plainRequestPathHash}). Returns false —
+     * and changes nothing — when the line still might matter here: its path may have been learned,
+     * or it may claim a pending error line; the caller then builds the entry and calls
+     * {@link #accept}. Returns true after doing exactly what {@link #accept} would have done.
+     */
+    public boolean acceptQuietAccess(long timeMillis, boolean connectionLogged, long connection, String client, long pathHash,
+            java.util.Set<dev.wslogs.model.Field> fields) {
+        if (!listener.acceptsQuietAccess() || attempts.mayBeLearned(pathHash) || correlator.mayClaim(connectionLogged, connection, client)) {
+            return false;
+        }
+        if (timeMillis > accessWatermark) accessWatermark = timeMillis;
+        correlator.advance(timeMillis);
+        listener.quietAccess(fields);
+        return true;
+    }
+
+    /** Whether {@link #acceptQuietAccess} can ever take a line (the listener opted in). */
+    public boolean hasQuietPath() {
+        return listener.acceptsQuietAccess();
+    }
+
+    /**
      * How long (log time) deferred decisions wait in a running daemon: long enough for a timeout
      * cluster or a session's owner to show, short enough to report within minutes.
      */

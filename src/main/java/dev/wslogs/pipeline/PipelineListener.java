@@ -11,4 +11,18 @@ public interface PipelineListener {
     default void incident(Incident i) {}
 
     default void parseFailure(ParseFailure f) {}
+
+    /**
+     * Whether this listener takes ordinary access lines as {@link #quietAccess} calls instead of
+     * {@link #attempt}s. Only then does the pipeline use its fast path for them.
+     */
+    default boolean acceptsQuietAccess() {
+        return false;
+    }
+
+    /**
+     * An ordinary access line (kind OTHER, no error line, nothing to classify) of a format logging
+     * {@code fields}: in place of {@link #attempt} for such a line.
+     */
+    default void quietAccess(java.util.Set<dev.wslogs.model.Field> fields) {}
 }

@@ -1,92 +1,136 @@
 package dev.wslogs.pipeline;
 
+import dev.wslogs.model.LogKind;
+import dev.wslogs.source.LineSplitter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
- * Drives the pipeline from files read to their end ({@code wslogs analyze}). Each series (all
- * access inputs of one rotated series, all error inputs of one) is parsed on its own thread; the
- * events are merged by log time — error lines before access lines of the same millisecond, then by
- * series order — so the result does not depend on thread timing or on the order files were named.
+ * Drives the pipeline from files read to their end ({@code wslogs analyze}).
+ *
+ * <p>Access series are read in chunks of whole lines ({@link ChunkReader}) parsed in parallel by a
+ * pool of one worker per core ({@link ChunkParser}) and put back in order by a sequencer
+ * ({@link AccessSeriesSource}); error series are parsed on a thread each ({@link SeriesReader}: an
+ * error message may span lines). The events are merged by log time — error lines before access
+ * lines of the same millisecond, then by series order — so the result does not depend on thread
+ * timing, chunk size or on the order files were named.
+ *
+ * <p>Memory is bounded: each access series has a fixed pool of chunk buffers, each error series a
+ * fixed queue of batches; nothing grows with the input.
  */
 public final class ReplayDriver {
+    static final int CHUNK_BYTES = 4 << 20;
+
     private ReplayDriver() {}
 
     /** Replays {@code series} (each oldest first, already in a canonical order) into the pipeline. */
     public static List<FileStats> run(List<List<InputFile>> series, ZoneId errorZone, Pipeline pipeline, LongConsumer progress)
             throws InterruptedException {
-        List<FileStats> stats = new ArrayList<>();
+        return run(series, errorZone, pipeline, progress, CHUNK_BYTES, Runtime.getRuntime().availableProcessors());
+    }
+
+    static List<FileStats> run(List<List<InputFile>> series, ZoneId errorZone, Pipeline pipeline, LongConsumer progress, int chunkBytes,
+            int threads) throws InterruptedException {
         int k = series.size();
-        List<BlockingQueue<List<Event>>> queues = new ArrayList<>();
-        List<SeriesReader> readers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            BlockingQueue<List<Event>> q = new ArrayBlockingQueue<>(8);
-            SeriesReader r = new SeriesReader(series.get(i), errorZone, q, stats, progress);
-            Thread t = new Thread(r, "wslogs-read-" + i);
+        int workerCount = Math.max(1, threads);
+        ExecutorService workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread t = new Thread(r, "wslogs-parse");
             t.setDaemon(true);
-            queues.add(q);
-            readers.add(r);
-            threads.add(t);
+            return t;
+        });
+        ChunkParser.QuietRules quiet = pipeline.hasQuietPath()
+                ? new ChunkParser.QuietRules(pipeline.attemptClassifier(), ignoredStatuses(pipeline)) : null;
+        int maxLine = Math.min(LineSplitter.DEFAULT_MAX_LINE_BYTES, chunkBytes);
+        List<List<FileStats>> stats = new ArrayList<>();
+        List<EventSource> sources = new ArrayList<>();
+        List<Thread> threadsStarted = new ArrayList<>();
+        List<ChunkReader> chunkReaders = new ArrayList<>();
+        List<SeriesReader> seriesReaders = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            List<InputFile> files = series.get(i);
+            List<FileStats> st = new ArrayList<>();
+            stats.add(st);
+            Runnable reader;
+            if (files.get(0).kind() == LogKind.ACCESS) {
+                int inFlight = 2 * workerCount + 2;
+                BlockingQueue<Future<ParsedChunk>> q = new ArrayBlockingQueue<>(inFlight);
+                BufferPool buffers = new BufferPool(chunkBytes, inFlight + 3);
+                List<ChunkParser> parsers = new ArrayList<>();
+                for (InputFile f : files) parsers.add(new ChunkParser(f.input().name(), f.format(), maxLine, quiet));
+                ChunkReader r = new ChunkReader(files, parsers, workers, q, buffers, maxLine, progress);
+                chunkReaders.add(r);
+                sources.add(new AccessSeriesSource(files, q, buffers, st, errorZone));
+                reader = r;
+            } else {
+                BlockingQueue<List<Event>> q = new ArrayBlockingQueue<>(8);
+                SeriesReader r = new SeriesReader(files, errorZone, q, st, progress);
+                seriesReaders.add(r);
+                sources.add(new BatchSource(q));
+                reader = r;
+            }
+            Thread t = new Thread(reader, "wslogs-read-" + i);
+            t.setDaemon(true);
+            threadsStarted.add(t);
             t.start();
         }
         try {
-            merge(queues, pipeline);
+            merge(sources, pipeline);
         } finally {
-            for (Thread t : threads) t.interrupt();
-            for (Thread t : threads) t.join();
+            for (Thread t : threadsStarted) t.interrupt();
+            for (Thread t : threadsStarted) t.join();
+            workers.shutdownNow();
         }
-        for (SeriesReader r : readers) {
+        for (ChunkReader r : chunkReaders) {
+            if (r.failure() != null) throw new IllegalStateException("reading failed: " + r.failure(), r.failure());
+        }
+        for (SeriesReader r : seriesReaders) {
             if (r.failure() != null) throw new IllegalStateException("reading failed: " + r.failure(), r.failure());
         }
         pipeline.finish();
-        return stats;
+        List<FileStats> all = new ArrayList<>();
+        for (List<FileStats> st : stats) all.addAll(st);
+        return all;
     }
 
-    private static void merge(List<BlockingQueue<List<Event>>> queues, Pipeline pipeline) throws InterruptedException {
-        int k = queues.size();
-        List<List<Event>> batches = new ArrayList<>(k);
-        int[] pos = new int[k];
+    /** The statuses at which an ordinary line cannot interest the classifier (a snapshot for the workers). */
+    private static boolean[] ignoredStatuses(Pipeline pipeline) {
+        boolean[] ignored = new boolean[1000];
+        for (int s = 0; s < ignored.length; s++) ignored[s] = pipeline.classifier().ignoresQuietOther(s);
+        return ignored;
+    }
+
+    private static void merge(List<EventSource> sources, Pipeline pipeline) throws InterruptedException {
+        int k = sources.size();
+        EventSource[] src = sources.toArray(EventSource[]::new);
         boolean[] done = new boolean[k];
-        for (int i = 0; i < k; i++) batches.add(null);
         while (true) {
             int best = -1;
-            Event bestEvent = null;
+            long bestTime = 0;
+            int bestRank = 0;
             for (int i = 0; i < k; i++) {
                 if (done[i]) continue;
-                if (batches.get(i) == null || pos[i] >= batches.get(i).size()) {
-                    List<Event> b = queues.get(i).take();
-                    if (b == SeriesReader.END) {
-                        done[i] = true;
-                        continue;
-                    }
-                    batches.set(i, b);
-                    pos[i] = 0;
+                if (!src[i].ready()) {
+                    done[i] = true;
+                    continue;
                 }
-                Event e = batches.get(i).get(pos[i]);
-                if (bestEvent == null || before(e, bestEvent)) {
+                long t = src[i].time();
+                int r = src[i].rank();
+                // log-time order; on a tie error lines first (nginx writes them before the access line)
+                if (best < 0 || t < bestTime || (t == bestTime && r < bestRank)) {
                     best = i;
-                    bestEvent = e;
+                    bestTime = t;
+                    bestRank = r;
                 }
             }
             if (best < 0) return;
-            pos[best]++;
-            pipeline.accept(bestEvent);
+            src[best].deliver(pipeline);
         }
     }
-
-    /** Log-time order; on a tie error lines first (nginx writes them before the access line). */
-    private static boolean before(Event a, Event b) {
-        if (a.time() != b.time()) return a.time() < b.time();
-        return rank(a) < rank(b);
-    }
-
-    private static int rank(Event e) {
-        return e instanceof Event.Access ? 1 : 0;
-    }
-
 }

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * skipped, so one runaway line cannot exhaust memory.
  */
 public final class LineSplitter {
+    /** The cut for runaway lines unless a caller sets another. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
     private final String file;
     private final Consumer<RawLine> out;
     private final int maxLineBytes;
@@ -37,7 +40,7 @@ public final class LineSplitter {
     }
 
     public LineSplitter(String file, Consumer<RawLine> out) {
-        this(file, 1, 0, 1 << 20, out);
+        this(file, 1, 0, DEFAULT_MAX_LINE_BYTES, out);
     }
 
     /** Offset just past the last complete line emitted: where a resumed reader starts. */

@@ -37,6 +37,9 @@ final class FindingGroups {
         }
     }
 
+    private static final java.util.regex.Pattern CONNECTION = java.util.regex.Pattern.compile("\\*\\d+ ");
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("\\d+\\.\\d+ s");
+
     FindingGroups(RuleSet rules) {
         this.rules = rules;
     }
@@ -58,7 +61,7 @@ final class FindingGroups {
         if (g.last == null || i.time().isAfter(g.last)) g.last = i.time();
         g.maxConfidence = Math.max(g.maxConfidence, i.confidence());
         for (String e : i.evidence()) {
-            String shape = e.replaceAll("\\*\\d+ ", "*N ").replaceAll("\\d+\\.\\d+ s", "N s");
+            String shape = DURATION.matcher(CONNECTION.matcher(e).replaceAll("*N ")).replaceAll("N s");
             if (g.evidence.size() < 50 || g.evidence.containsKey(shape)) g.evidence.merge(shape, 1L, Long::sum);
         }
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());

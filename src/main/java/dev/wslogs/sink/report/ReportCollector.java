@@ -87,6 +87,18 @@ public final class ReportCollector implements PipelineListener {
     }
 
     @Override
+    public boolean acceptsQuietAccess() {
+        return true;
+    }
+
+    /** What {@link #attempt} does for an OTHER attempt without error lines. */
+    @Override
+    public void quietAccess(Set<Field> fields) {
+        accessLines++;
+        if (accessFields.size() < Field.COUNT && accessLines < 1000) accessFields.addAll(fields);
+    }
+
+    @Override
     public void incident(Incident i) {
         incidentsTotal++;
         byCause.merge(i.cause(), 1L, Long::sum);

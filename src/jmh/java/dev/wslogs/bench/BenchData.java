@@ -1,0 +1,32 @@
+package dev.wslogs.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Generated logs for the benchmarks (LogGenerator, seed 42), read once per JVM. */
+final class BenchData {
+    static final int LINES = 20_000;
+    private static Path dir;
+
+    private BenchData() {}
+
+    static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            Path d = Files.createTempDirectory("wslogs-jmh");
+            new LogGenerator(42, LogGenerator.loadScenarios(Path.of("samples"))).write(LINES, d, List.of("extended"));
+            dir = d;
+        }
+        return dir;
+    }
+
+    static byte[][] lines(String file) throws IOException {
+        String all = new String(Files.readAllBytes(dir().resolve(file)), StandardCharsets.ISO_8859_1);
+        String[] ls = all.split("\n");
+        byte[][] out = new byte[ls.length][];
+        for (int i = 0; i < ls.length; i++) out[i] = ls[i].getBytes(StandardCharsets.ISO_8859_1);
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wslogs.cli;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps {@code java -jar wslogs.jar analyze} on a large input within a fixed memory budget.
+ *
+ * <p>Why: a JVM started without {@code -Xmx} may grow its heap to a quarter of the machine's memory
+ * (6 GB on a 24 GB host), and G1 does grow it under a high allocation rate even though what
+ * {@code analyze} keeps alive is bounded (a few hundred MB at most: capped correlation state,
+ * deferred decisions and report summaries). A jar cannot set its own heap limit, so when the input
+ * is large (over {@link #LARGE_INPUT_BYTES}) and no heap limit was given, {@code analyze} runs
+ * itself again as a child JVM with {@link #CHILD_FLAGS}, inheriting standard input, output and
+ * error, and exits with the child's code. Small inputs, explicit {@code -Xmx}/{@code
+ * -XX:MaxRAMPercentage} settings and {@code WSLOGS_NO_REEXEC=1} run in place.
+ */
+final class BoundedHeap {
+    static final long LARGE_INPUT_BYTES = 256L << 20;
+    static final long HEAP_LIMIT_BYTES = 1L << 30; // a JVM allowed more than this was not limited by the user
+    static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxMetaspaceSize=128m");
+    static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
+
+    private BoundedHeap() {}
+
+    /** The command line to run instead, or empty to run here. */
+    static Optional<List<String>> childCommand(String[] args) {
+        if (args.length == 0 || !args[0].equals("analyze")) return Optional.empty();
+        if (System.getenv(CHILD_MARK) != null || "1".equals(System.getenv("WSLOGS_NO_REEXEC"))) return Optional.empty();
+        if (Runtime.getRuntime().maxMemory() <= HEAP_LIMIT_BYTES) return Optional.empty();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM")) return Optional.empty();
+        }
+        if (inputBytes(args) <= LARGE_INPUT_BYTES) return Optional.empty();
+        Optional<Path> jar = ownJar();
+        if (jar.isEmpty()) return Optional.empty();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(CHILD_FLAGS);
+        cmd.add("-jar");
+        cmd.add(jar.get().toString());
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    /** Runs the child and returns its exit code. */
+    static int runChild(List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put(CHILD_MARK, "1");
+        try {
+            Process p = pb.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            return p.waitFor();
+        } catch (java.io.IOException e) {
+            System.err.println("wslogs: cannot start a bounded JVM (" + e.getMessage() + "); analysing in place");
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** Total size of the arguments that name regular files (a heuristic: options' values are not files). */
+    private static long inputBytes(String[] args) {
+        long total = 0;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+            if (eq > 0) a = a.substring(eq + 1);
+            try {
+                Path p = Path.of(a);
+                if (Files.isRegularFile(p)) total += Files.size(p);
+            } catch (RuntimeException | java.io.IOException e) {
+                // not a path
+            }
+        }
+        return total;
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            var src = Main.class.getProtectionDomain().getCodeSource();
+            if (src == null) return Optional.empty();
+            File f = new File(src.getLocation().toURI());
+            return f.isFile() && f.getName().endsWith(".jar") ? Optional.of(f.toPath()) : Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.wslogs.pipeline;
+
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.ErrorEntry;
+import dev.wslogs.model.Field;
+import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.LogKind;
+import dev.wslogs.model.ParseFailure;
+import dev.wslogs.model.RawLine;
+import dev.wslogs.parse.AccessFormat;
+import dev.wslogs.parse.ErrorLogParser;
+import dev.wslogs.source.LineDecoder;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The sequencer of an access series: takes its parsed chunks in file order and turns them into the
+ * series' events — exactly the sequence {@link SeriesReader} produces (same positions, same
+ * counters, same times for failures, error.log lines inside the access log assembled the same
+ * way) — plus quiet lines, which go to {@link Pipeline#acceptQuietAccess} and are built into entries
+ * only when the pipeline asks for it.
+ */
+final class AccessSeriesSource implements EventSource {
+    private final List<InputFile> files;
+    private final BlockingQueue<Future<ParsedChunk>> chunks;
+    private final BufferPool buffers;
+    private final List<FileStats> stats;
+    private final ZoneId zone;
+    private final ArrayDeque<Event> out = new ArrayDeque<>();
+    private ParsedChunk chunk;
+    private int next;
+    private long lineBase;
+    private int file = -1;
+    private FileStats st;
+    private ErrorLogParser errors;
+    private AccessFormat.Parser parser;
+    private Set<Field> fields;
+    private boolean connectionLogged;
+    private long lastTime = Long.MIN_VALUE;
+    private boolean done;
+    private int quiet = -1; // index in chunk of the quiet line at the head, or -1
+
+    AccessSeriesSource(List<InputFile> files, BlockingQueue<Future<ParsedChunk>> chunks, BufferPool buffers,
+            List<FileStats> stats, ZoneId zone) {
+        this.files = files;
+        this.chunks = chunks;
+        this.buffers = buffers;
+        this.stats = stats;
+        this.zone = zone;
+    }
+
+    @Override
+    public boolean ready() throws InterruptedException {
+        while (out.isEmpty() && quiet < 0) {
+            if (!step()) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public long time() {
+        return quiet >= 0 ? chunk.time[quiet] : out.peekFirst().time();
+    }
+
+    @Override
+    public int rank() {
+        return quiet >= 0 || out.peekFirst() instanceof Event.Access ? 1 : 0;
+    }
+
+    @Override
+    public void deliver(Pipeline pipeline) {
+        if (quiet < 0) {
+            pipeline.accept(out.pollFirst());
+            return;
+        }
+        int i = quiet;
+        quiet = -1;
+        ParsedChunk c = chunk;
+        String client = connectionLogged ? null : (String) c.payload[i];
+        if (!pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields)) {
+            RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
+            AccessEntry e = parser.parse(line);
+            if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
+            pipeline.accept(new Event.Access(e));
+        }
+    }
+
+    /** Sequences the next line (or chunk, or file); false at the end of the series. */
+    private boolean step() throws InterruptedException {
+        if (done) return false;
+        if (chunk == null || next >= chunk.lines) {
+            if (chunk != null) endChunk();
+            Future<ParsedChunk> f = chunks.take();
+            if (f == ChunkReader.END) {
+                done = true;
+                return !out.isEmpty();
+            }
+            chunk = get(f);
+            next = 0;
+            if (chunk.chunk.file != file) startFile(chunk.chunk.file);
+            return true;
+        }
+        int i = next++;
+        switch (chunk.kind[i]) {
+            case ParsedChunk.BLANK -> st.blank++;
+            case ParsedChunk.QUIET -> {
+                st.parsed++;
+                lastTime = chunk.time[i];
+                quiet = i;
+            }
+            case ParsedChunk.ENTRY -> {
+                st.parsed++;
+                AccessEntry e = (AccessEntry) chunk.payload[i];
+                lastTime = e.timeMillis();
+                out.addLast(new Event.Access(e.withPosition(position(i))));
+            }
+            case ParsedChunk.ERROR_LINE -> {
+                st.otherKind++;
+                errors.accept(new RawLine(position(i), (String) chunk.payload[i]));
+            }
+            case ParsedChunk.FAILURE -> {
+                st.failed++;
+                String[] tf = (String[]) chunk.payload[i];
+                out.addLast(new Event.Failure(new ParseFailure(position(i), LogKind.ACCESS, tf[1], tf[0]), lastTime));
+            }
+            default -> throw new IllegalStateException("line kind " + chunk.kind[i]);
+        }
+        return true;
+    }
+
+    private LinePosition position(int i) {
+        return new LinePosition(files.get(file).input().name(), lineBase + i + 1, chunk.chunk.baseOffset + chunk.start[i]);
+    }
+
+    private void startFile(int f) {
+        file = f;
+        InputFile in = files.get(f);
+        st = new FileStats(in.input().name(), in.kind(), in.format().name());
+        if (!in.formatNote().isEmpty()) st.notes.add(in.formatNote());
+        stats.add(st);
+        FileStats s = st;
+        errors = new ErrorLogParser(e -> {
+            s.parsed++;
+            out.addLast(new Event.Error(e, toMillis(e)));
+        }, pf -> {
+            s.failed++;
+            out.addLast(new Event.Failure(pf, lastTime));
+        });
+        parser = in.format().newParser();
+        fields = in.format().fields();
+        connectionLogged = in.format().logs(Field.CONNECTION);
+        lineBase = 0;
+    }
+
+    /** The chunk is consumed: count its lines, close its file if it was the last, free its buffer. */
+    private void endChunk() {
+        Chunk c = chunk.chunk;
+        lineBase += chunk.lines;
+        chunk = null;
+        if (c.endOfFile) {
+            if (c.fileBytes >= 0) st.bytes = c.fileBytes;
+            switch (c.endNote) {
+                case TRUNCATED -> st.notes.add("truncated (compressed stream ends early after line " + lineBase + "): " + c.endMessage);
+                case READ_ERROR -> st.notes.add("read error after line " + lineBase + ": " + c.endMessage);
+                case NONE -> { }
+            }
+            errors.flush();
+            st.lines = lineBase;
+            if (st.lines == 0) st.notes.add("empty file");
+        }
+        buffers.give(c.data);
+    }
+
+    private long toMillis(ErrorEntry e) {
+        long t = e.time().atZone(zone).toInstant().toEpochMilli();
+        lastTime = t;
+        return t;
+    }
+
+    private static ParsedChunk get(Future<ParsedChunk> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.wslogs.pipeline;
+
+import dev.wslogs.correlate.AttemptClassifier;
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.RawLine;
+import dev.wslogs.parse.AccessFormat;
+import dev.wslogs.parse.AccessLineScanner;
+import dev.wslogs.parse.ErrorLogParser;
+import dev.wslogs.parse.TextAccessFormat;
+import dev.wslogs.source.LineDecoder;
+
+/**
+ * The parallel stage: turns one chunk of an access log into a {@link ParsedChunk}. Everything it
+ * does is a function of the line alone, so chunks can be parsed on any thread in any order; what
+ * depends on order (line numbers, learned paths, pending error lines) is left to the sequencer.
+ *
+ * <p>An ordinary line is recognised from its bytes ({@link AccessLineScanner}) and kept as three
+ * numbers; any other line is decoded and parsed exactly as {@link SeriesReader} does.
+ */
+final class ChunkParser {
+    /** What the parallel stage may decide alone (immutable, shared by the workers). */
+    record QuietRules(AttemptClassifier attempts, boolean[] ignoredStatuses) {}
+
+    private final String fileName;
+    private final AccessFormat format;
+    private final int maxLineBytes;
+    private final QuietRules quiet;
+
+    ChunkParser(String fileName, AccessFormat format, int maxLineBytes, QuietRules quiet) {
+        this.fileName = fileName;
+        this.format = format;
+        this.maxLineBytes = maxLineBytes;
+        this.quiet = quiet;
+    }
+
+    ParsedChunk parse(Chunk c) {
+        AccessLineScanner scanner = quiet != null && format instanceof TextAccessFormat t ? t.newScanner() : null;
+        AccessFormat.Parser parser = format.newParser();
+        ParsedChunk out = new ParsedChunk(c, Math.max(16, c.length / 160));
+        byte[] b = c.data;
+        int pos = 0;
+        int len = c.length;
+        while (pos < len) {
+            int nl = indexOfNewline(b, pos, len);
+            int lineEnd = nl < 0 ? len : nl;
+            int end = Math.min(lineEnd, pos + maxLineBytes);
+            if (end > pos && b[end - 1] == '\r') end--;
+            line(out, scanner, parser, b, pos, end);
+            pos = lineEnd + 1;
+        }
+        return out;
+    }
+
+    private void line(ParsedChunk out, AccessLineScanner scanner, AccessFormat.Parser parser, byte[] b, int from, int to) {
+        int blank = blank(b, from, to);
+        if (blank == 1) {
+            out.add(ParsedChunk.BLANK, from, to);
+            return;
+        }
+        if (scanner != null && scanner.scan(b, from, to) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
+            long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
+            if (hash != AttemptClassifier.NOT_ASCII) {
+                int i = out.add(ParsedChunk.QUIET, from, to);
+                out.time[i] = scanner.timeMillis;
+                out.connection[i] = scanner.connection;
+                out.pathHash[i] = hash;
+                if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+                return;
+            }
+        }
+        String text = LineDecoder.decode(b, from, to - from);
+        if (blank == -1 && text.isBlank()) {
+            out.add(ParsedChunk.BLANK, from, to);
+            return;
+        }
+        RawLine raw = new RawLine(new LinePosition(fileName, 1, out.chunk.baseOffset + from), text);
+        AccessEntry e = parser.parse(raw);
+        if (e != null) {
+            int i = out.add(ParsedChunk.ENTRY, from, to);
+            out.payload[i] = e;
+            out.time[i] = e.timeMillis();
+        } else if (ErrorLogParser.looksLikeErrorLine(text)) {
+            out.payload[out.add(ParsedChunk.ERROR_LINE, from, to)] = text;
+        } else {
+            out.payload[out.add(ParsedChunk.FAILURE, from, to)] = new String[] {text, parser.mismatch(raw)};
+        }
+    }
+
+    /** 1: blank (ASCII whitespace only, as String.isBlank sees it); 0: not blank; -1: not ASCII, decide on the text. */
+    private static int blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f)) continue;
+            return c < 0 ? -1 : 0;
+        }
+        return 1;
+    }
+
+    private static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
+        return -1;
+    }
+}

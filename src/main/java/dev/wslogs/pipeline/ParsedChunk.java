@@ -1,0 +1,61 @@
+package dev.wslogs.pipeline;
+
+import java.util.Arrays;
+
+/**
+ * A chunk's lines after the parallel stage, in order: what each line is and what was parsed from
+ * it. Ordinary lines ({@link #QUIET}) keep only their time, connection and path hash — no
+ * objects — so most of a busy log is never materialised.
+ */
+final class ParsedChunk {
+    static final byte BLANK = 0;
+    /** Ordinary traffic read from the bytes: {@link #time}, {@link #connection}, {@link #pathHash} (client in payload for formats without $connection). */
+    static final byte QUIET = 1;
+    /** An access entry (payload; its position carries the offset, line number 1 until sequenced). */
+    static final byte ENTRY = 2;
+    /** An error.log line inside an access log (payload: its text). */
+    static final byte ERROR_LINE = 3;
+    /** Not this format (payload: {text, reason}). */
+    static final byte FAILURE = 4;
+
+    final Chunk chunk;
+    int lines;
+    byte[] kind;
+    int[] start;
+    int[] end;
+    long[] time;
+    long[] connection;
+    long[] pathHash;
+    Object[] payload;
+
+    ParsedChunk(Chunk chunk, int capacity) {
+        this.chunk = chunk;
+        kind = new byte[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+        time = new long[capacity];
+        connection = new long[capacity];
+        pathHash = new long[capacity];
+        payload = new Object[capacity];
+    }
+
+    /** Index of a new line spanning {@code data[from, to)} (terminator and trailing CR excluded). */
+    int add(byte k, int from, int to) {
+        if (lines == kind.length) grow();
+        kind[lines] = k;
+        start[lines] = from;
+        end[lines] = to;
+        return lines++;
+    }
+
+    private void grow() {
+        int n = kind.length * 2;
+        kind = Arrays.copyOf(kind, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        time = Arrays.copyOf(time, n);
+        connection = Arrays.copyOf(connection, n);
+        pathHash = Arrays.copyOf(pathHash, n);
+        payload = Arrays.copyOf(payload, n);
+    }
+}
