@@ -407,7 +407,7 @@ class PrometheusEndToEndIT {
             } catch (AssertionError | RuntimeException e) {
                 last = new AssertionError(e.getMessage(), e);
             }
-            Thread.sleep(100); // polling interval of the condition, not a synchronisation delay
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // poll interval of a deadline-bounded wait
         }
         throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what + " (logs in " + dir + ")", last);
     }
