@@ -26,24 +26,8 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) throws IOException {
-        Path out = dir.resolve("out-" + System.nanoTime());
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "-o");
-        all.add(2, out.toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run(all.toArray(String[]::new));
-        } finally {
-            System.setErr(old);
-        }
-        String o = Files.exists(out) ? Files.readString(out) : "";
-        return new Run(code, o, err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) throws IOException {
+        return CliRun.of(dir, args);
     }
 
     private Path write(String name, String... lines) throws IOException {
@@ -56,7 +40,7 @@ class AnalyzeCommandTest {
     void incidentFound_exit1_jsonlHasTheContract() throws IOException {
         Path a = write("access.log", ACC_OK, ACC_502);
         Path e = write("error.log", ERR_502);
-        Run r = run("analyze", "--output", "jsonl", a.toString(), e.toString());
+        CliRun r = run("analyze", "--output", "jsonl", a.toString(), e.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
         String[] lines = r.out().strip().split("\n");
         assertThat(lines).hasSize(1);
@@ -83,17 +67,17 @@ class AnalyzeCommandTest {
 
     @Test
     void noIncident_exit0() throws IOException {
-        Run r = run("analyze", write("access.log", ACC_OK).toString());
+        CliRun r = run("analyze", write("access.log", ACC_OK).toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("no WebSocket incidents found").contains("upgraded (101) 1");
     }
 
     @Test
     void missingFile_exit2_oneClearMessage() throws IOException {
-        Run r = run("analyze", dir.resolve("nope.log").toString());
+        CliRun r = run("analyze", dir.resolve("nope.log").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("nope.log: no such file");
-        Run d = run("analyze", dir.toString());
+        CliRun d = run("analyze", dir.toString());
         assertThat(d.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(d.err()).contains("is a directory");
     }
@@ -104,7 +88,7 @@ class AnalyzeCommandTest {
         Files.createFile(empty);
         Path bin = dir.resolve("bin.log");
         Files.write(bin, new byte[] {1, 2, 0, 3, 4});
-        Run r = run("analyze", empty.toString(), bin.toString(), write("access.log", ACC_OK).toString());
+        CliRun r = run("analyze", empty.toString(), bin.toString(), write("access.log", ACC_OK).toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.err()).contains("empty.log: empty").contains("bin.log: binary data");
     }
@@ -122,7 +106,7 @@ class AnalyzeCommandTest {
         }
         write("access.log.1", "garbage that is no log line");
         Path live = write("access.log", ACC_502);
-        Run r = run("analyze", "--output", "json", live.toString(), dir.resolve("access.log.1").toString(), old.toString());
+        CliRun r = run("analyze", "--output", "json", live.toString(), dir.resolve("access.log.1").toString(), old.toString());
         JsonNode n = JSON.readTree(r.out());
         assertThat(n.get("files").findValuesAsText("file"))
                 .containsExactly(old.toString(), dir.resolve("access.log.1").toString(), live.toString());
@@ -135,17 +119,17 @@ class AnalyzeCommandTest {
     @Test
     void controlCharactersFromLogs_neverReachTheTerminalRaw() throws IOException {
         String evil = ACC_502.replace("GET /ws HTTP/1.1", "GET /ws\u001b[2J\u0007 HTTP/1.1");
-        Run r = run("analyze", "--no-color", write("access.log", evil).toString());
+        CliRun r = run("analyze", "--no-color", write("access.log", evil).toString());
         assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u0007");
         assertThat(r.out()).contains("\\x1B[2J");
-        Run j = run("analyze", "--output", "json", write("access2.log", evil).toString());
+        CliRun j = run("analyze", "--output", "json", write("access2.log", evil).toString());
         assertThat(JSON.readTree(j.out()).get("incidents").get(0).get("request").asText()).contains("\u001b[2J");
     }
 
     @Test
     void forcedKindAndLogFormat_used() throws IOException {
         Path a = write("weird.txt", "1.2.3.4|22/Nov/2026:10:00:05 +0000|GET /ws HTTP/1.1|502|0.002");
-        Run r = run("analyze", "--output", "jsonl", "--log-format", "$remote_addr|$time_local|$request|$status|$request_time",
+        CliRun r = run("analyze", "--output", "jsonl", "--log-format", "$remote_addr|$time_local|$request|$status|$request_time",
                 "--access", a.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
         assertThat(JSON.readTree(r.out().strip()).get("status").asInt()).isEqualTo(502);
@@ -161,7 +145,7 @@ class AnalyzeCommandTest {
                 "  server { listen 8080; access_log /var/log/nginx/ws-access.log pipes; }",
                 "}");
         Path a = write("ws-access.log", "1.2.3.4|22/Nov/2026:10:00:05 +0000|GET /ws HTTP/1.1|502|0.002");
-        Run r = run("analyze", "--output", "json", "--nginx-conf", conf.toString(), "--access", a.toString());
+        CliRun r = run("analyze", "--output", "json", "--nginx-conf", conf.toString(), "--access", a.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INCIDENTS);
         JsonNode n = JSON.readTree(r.out());
         assertThat(n.get("files").get(0).get("format").asText()).isEqualTo("pipes");
@@ -171,7 +155,7 @@ class AnalyzeCommandTest {
     @Test
     void nginxConf_broken_exit2_namesFileAndLine() throws IOException {
         Path conf = write("bad.conf", "http {", "  log_format x '$status';", "");
-        Run r = run("analyze", "--nginx-conf", conf.toString(), write("access.log", ACC_OK).toString());
+        CliRun r = run("analyze", "--nginx-conf", conf.toString(), write("access.log", ACC_OK).toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("bad.conf");
     }
@@ -181,7 +165,7 @@ class AnalyzeCommandTest {
         java.io.InputStream old = System.in;
         System.setIn(new java.io.ByteArrayInputStream((ACC_502 + "\n").getBytes(StandardCharsets.UTF_8)));
         try {
-            Run r = run("analyze", "--output", "jsonl", "-");
+            CliRun r = run("analyze", "--output", "jsonl", "-");
             assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
             assertThat(JSON.readTree(r.out().strip()).get("access").get("file").asText()).isEqualTo("-");
         } finally {
@@ -192,8 +176,8 @@ class AnalyzeCommandTest {
     @Test
     void progressForced_drawsOnStderr_reportUnchanged() throws IOException {
         Path a = write("access.log", ACC_OK, ACC_502);
-        Run with = run("analyze", "--progress", "-O", "jsonl", a.toString());
-        Run without = run("analyze", "--no-progress", "-O", "jsonl", a.toString());
+        CliRun with = run("analyze", "--progress", "-O", "jsonl", a.toString());
+        CliRun without = run("analyze", "--no-progress", "-O", "jsonl", a.toString());
         assertThat(with.err()).contains("reading [").contains("%");
         assertThat(without.err()).doesNotContain("reading [");
         assertThat(with.out()).isEqualTo(without.out());

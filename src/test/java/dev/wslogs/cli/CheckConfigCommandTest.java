@@ -21,35 +21,20 @@ class CheckConfigCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) throws IOException {
-        Path out = dir.resolve("out-" + System.nanoTime());
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add(1, "-o");
-        all.add(2, out.toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run(all.toArray(String[]::new));
-        } finally {
-            System.setErr(old);
-        }
-        return new Run(code, Files.exists(out) ? Files.readString(out) : "", err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) throws IOException {
+        return CliRun.of(dir, args);
     }
 
     @Test
     void healthySample_exit0_sayingNoFindings() throws IOException {
-        Run r = run("check-config", "samples/healthy/nginx.conf");
+        CliRun r = run("check-config", "samples/healthy/nginx.conf");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("No findings.").contains("location /ws");
     }
 
     @Test
     void brokenSample_exit1_textCitesFileLineRuleAndFix() throws IOException {
-        Run r = run("check-config", "samples/connection-header/nginx.conf");
+        CliRun r = run("check-config", "samples/connection-header/nginx.conf");
         assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
         assertThat(r.out()).contains("samples/connection-header/nginx.conf:44: warning [connection-header]")
                 .contains("proxy_set_header Connection $connection_upgrade;");
@@ -64,7 +49,7 @@ class CheckConfigCommandTest {
 
     @Test
     void json_listsFindingsWithFileAndLine() throws IOException {
-        Run r = run("check-config", "-O", "json", "samples/buffering/nginx.conf");
+        CliRun r = run("check-config", "-O", "json", "samples/buffering/nginx.conf");
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.at("/findings/0/rule").asText()).isEqualTo("buffering");
         assertThat(root.at("/findings/0/line").asInt()).isEqualTo(42);
@@ -73,7 +58,7 @@ class CheckConfigCommandTest {
 
     @Test
     void sarif_isVersion210WithRuleMetadataAndRegions() throws IOException {
-        Run r = run("check-config", "-O", "sarif", "samples/sticky-session/nginx.conf");
+        CliRun r = run("check-config", "-O", "sarif", "samples/sticky-session/nginx.conf");
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.get("version").asText()).isEqualTo("2.1.0");
         assertThat(root.get("$schema").asText()).contains("sarif-2.1.0");
@@ -98,7 +83,7 @@ class CheckConfigCommandTest {
         java.io.InputStream old = System.in;
         System.setIn(new java.io.ByteArrayInputStream(dump.getBytes(StandardCharsets.UTF_8)));
         try {
-            Run r = run("check-config", "-");
+            CliRun r = run("check-config", "-");
             assertThat(r.code()).isEqualTo(ExitCodes.INCIDENTS);
             assertThat(r.out()).contains("/etc/nginx/nginx.conf:").contains("[proxy-read-timeout]").contains("nginx -T dump");
         } finally {
