@@ -85,7 +85,8 @@ public final class Classifier {
         if (a.upgraded()) {
             long d = a.access().get().requestTimeMillis();
             clusters.add(d);
-            if (a.errors().isEmpty() || bestMatch(a) == null) {
+            Match m = a.errors().isEmpty() ? null : bestMatch(a);
+            if (m == null) {
                 Optional<LocationFacts> facts = config.flatMap(c -> c.factsFor(a.access().get()));
                 if (facts.isPresent() && d >= 0 && TimeoutClusters.near(d, facts.get().readTimeoutMillis())) {
                     emitTimeout(a, facts.get().readTimeoutMillis(), facts.get());
@@ -98,10 +99,12 @@ public final class Classifier {
                     deferred.addLast(a);
                     if (deferred.size() > MAX_DEFERRED) decide(deferred.pollFirst());
                 } else if (!a.errors().isEmpty()) {
-                    decideWithRules(a, null);
+                    decideWithRules(a, null, null);
                 }
                 return;
             }
+            decideWithRules(a, null, m);
+            return;
         }
         decideWithRules(a, null);
     }
@@ -186,7 +189,11 @@ public final class Classifier {
     }
 
     private void decideWithRules(Attempt a, String movedFrom) {
-        Match m = bestMatch(a);
+        decideWithRules(a, movedFrom, bestMatch(a));
+    }
+
+    /** @param m {@link #bestMatch} of the attempt, already computed */
+    private void decideWithRules(Attempt a, String movedFrom, Match m) {
         if (a.access().isPresent() && StickySessions.isSessionRefusal(a.access().get()) && (m == null || m.signal.confidence() < 0.95)) {
             if (decideSession(a, movedFrom)) return;
         }

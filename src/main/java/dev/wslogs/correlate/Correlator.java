@@ -27,7 +27,7 @@ public final class Correlator {
     private final long retentionMillis;
     private final int maxPending;
     private final Consumer<Attempt> out;
-    private final Map<Long, List<Pending>> byConnection = new HashMap<>();
+    private final ConnectionIndex byConnection = new ConnectionIndex();
     private final Map<String, List<Pending>> byClient = new HashMap<>();
     private final ArrayDeque<Pending> arrival = new ArrayDeque<>();
     private int pending;
@@ -63,7 +63,7 @@ public final class Correlator {
     /** Holds an error line for its access line. Log time is moved by the caller ({@link #advance}). */
     public void onError(ErrorEntry e, long timeMillis) {
         Pending p = new Pending(e, timeMillis);
-        if (e.hasConnection()) byConnection.computeIfAbsent(e.connection(), k -> new ArrayList<>(2)).add(p);
+        if (e.hasConnection()) byConnection.add(e.connection(), p);
         if (!e.client().isEmpty()) byClient.computeIfAbsent(e.client(), k -> new ArrayList<>(2)).add(p);
         arrival.addLast(p);
         pending++;
@@ -114,8 +114,8 @@ public final class Correlator {
         long end = a.timeMillis() + SLACK_MILLIS;
         List<ErrorEntry> found = new ArrayList<>(0);
         if (a.logs(Field.CONNECTION)) {
-            long cid = parseLong(a.get(Field.CONNECTION));
-            long pid = a.logs(Field.PID) ? parseLong(a.get(Field.PID)) : -1;
+            long cid = a.connectionNumber();
+            long pid = a.logs(Field.PID) ? a.pidNumber() : -1;
             List<Pending> list = byConnection.get(cid);
             if (list != null) {
                 for (Pending p : list) {
@@ -176,7 +176,7 @@ public final class Correlator {
     }
 
     private void unindex(Pending p) {
-        if (p.e.hasConnection()) removeFrom(byConnection, p.e.connection(), p);
+        if (p.e.hasConnection()) byConnection.remove(p.e.connection(), p);
         if (!p.e.client().isEmpty()) removeFrom(byClient, p.e.client(), p);
     }
 
@@ -192,11 +192,98 @@ public final class Correlator {
         if (list.isEmpty()) map.remove(key);
     }
 
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
+    /**
+     * Pending lines by connection number: open addressing on primitive keys (no boxing, no entry
+     * objects), with backward-shift deletion; every error line of a busy host passes through it.
+     */
+    private static final class ConnectionIndex {
+        private long[] keys = new long[1024];
+        private Object[] lists = new Object[1024];
+        private int size;
+
+        @SuppressWarnings("unchecked")
+        List<Pending> get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); lists[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == key) return (List<Pending>) lists[i];
+            }
+            return null;
+        }
+
+        void add(long key, Pending p) {
+            List<Pending> list = get(key);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                put(key, list);
+            }
+            list.add(p);
+        }
+
+        void remove(long key, Pending p) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (lists[i] != null && keys[i] != key) i = (i + 1) & mask;
+            if (lists[i] == null) return;
+            @SuppressWarnings("unchecked")
+            List<Pending> list = (List<Pending>) lists[i];
+            for (int k = 0; k < list.size(); k++) {
+                if (list.get(k) == p) {
+                    list.remove(k);
+                    break;
+                }
+            }
+            if (list.isEmpty()) delete(i, mask);
+        }
+
+        private void put(long key, List<Pending> list) {
+            if ((size + 1) * 2 > keys.length) grow();
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (lists[i] != null) i = (i + 1) & mask;
+            keys[i] = key;
+            lists[i] = list;
+            size++;
+        }
+
+        /** Removes slot i and shifts later members of its probe run back (no tombstones). */
+        private void delete(int i, int mask) {
+            lists[i] = null;
+            size--;
+            int j = i;
+            while (true) {
+                j = (j + 1) & mask;
+                if (lists[j] == null) return;
+                int home = slot(keys[j], mask);
+                // move j into the hole at i unless its home lies cyclically in (i, j]
+                boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (stays) continue;
+                keys[i] = keys[j];
+                lists[i] = lists[j];
+                lists[j] = null;
+                i = j;
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            Object[] oldLists = lists;
+            keys = new long[oldKeys.length * 2];
+            lists = new Object[oldLists.length * 2];
+            size = 0;
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldLists[k] == null) continue;
+                int i = slot(oldKeys[k], mask);
+                while (lists[i] != null) i = (i + 1) & mask;
+                keys[i] = oldKeys[k];
+                lists[i] = oldLists[k];
+                size++;
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 }

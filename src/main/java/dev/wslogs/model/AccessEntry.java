@@ -11,30 +11,67 @@ import java.util.Objects;
  * String values are unescaped (nginx's {@code \xHH} turned back into characters only where they
  * are printable ASCII; other bytes stay as {@code \xHH} text).
  *
- * @param timeMillis        log-write time (epoch ms); for a WebSocket this is the disconnect time
- * @param offsetSeconds     UTC offset the log was written with
- * @param status            {@code $status}
- * @param requestTimeMillis {@code $request_time} in ms, or {@link #NO_DURATION} when not logged
+ * <p>{@code timeMillis} is the log-write time (epoch ms; for a WebSocket, the disconnect time),
+ * {@code offsetSeconds} the UTC offset the log was written with, {@code requestTimeMillis}
+ * {@code $request_time} in ms or {@link #NO_DURATION} when not logged.
  */
-public record AccessEntry(
-        LinePosition position,
-        String[] values,
-        long timeMillis,
-        int offsetSeconds,
-        int status,
-        long requestTimeMillis) {
-
+public final class AccessEntry {
     public static final long NO_DURATION = -1;
 
-    public AccessEntry {
-        Objects.requireNonNull(position, "position");
-        Objects.requireNonNull(values, "values");
+    private final LinePosition position;
+    private final String[] values;
+    private final long timeMillis;
+    private final int offsetSeconds;
+    private final int status;
+    private final long requestTimeMillis;
+    /** Derived values, computed once: an entry is read by every stage (not part of equality). */
+    private String target;
+    private String path;
+    private long connection;
+    private long pid;
+    private byte numbersParsed; // bit 0: connection, bit 1: pid
+
+    public AccessEntry(LinePosition position, String[] values, long timeMillis, int offsetSeconds, int status, long requestTimeMillis) {
+        this.position = Objects.requireNonNull(position, "position");
+        this.values = Objects.requireNonNull(values, "values");
         if (values.length != Field.COUNT) throw new IllegalArgumentException("values.length != Field.COUNT");
+        this.timeMillis = timeMillis;
+        this.offsetSeconds = offsetSeconds;
+        this.status = status;
+        this.requestTimeMillis = requestTimeMillis;
     }
 
     /** The same entry at another position (a parallel parser learns line numbers only in order). */
     public AccessEntry withPosition(LinePosition p) {
-        return new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis);
+        AccessEntry e = new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis);
+        e.target = target;
+        e.path = path;
+        return e;
+    }
+
+    public LinePosition position() {
+        return position;
+    }
+
+    /** The values by {@link Field} ordinal (shared, not copied: do not modify). */
+    public String[] values() {
+        return values;
+    }
+
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    public int offsetSeconds() {
+        return offsetSeconds;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public long requestTimeMillis() {
+        return requestTimeMillis;
     }
 
     /** The value, or {@code ""} when absent from the line or the format. */
@@ -76,6 +113,12 @@ public record AccessEntry(
 
     /** Request target (path and query) from {@code $request_uri}, {@code $request} or {@code $uri?$args}. */
     public String target() {
+        String t = target;
+        if (t == null) target = t = computeTarget();
+        return t;
+    }
+
+    private String computeTarget() {
         String u = get(Field.REQUEST_URI);
         if (!u.isEmpty()) return u;
         String r = get(Field.REQUEST);
@@ -90,7 +133,39 @@ public record AccessEntry(
     }
 
     /** Path without the query string; empty when the request line is not HTTP (e.g. TLS bytes on a plain port). */
+    /** {@code $connection} as a number; {@link Long#MIN_VALUE} when not logged or not a number. */
+    public long connectionNumber() {
+        if ((numbersParsed & 1) == 0) {
+            connection = parseLong(get(Field.CONNECTION));
+            numbersParsed |= 1;
+        }
+        return connection;
+    }
+
+    /** {@code $pid} as a number; {@link Long#MIN_VALUE} when not logged or not a number. */
+    public long pidNumber() {
+        if ((numbersParsed & 2) == 0) {
+            pid = parseLong(get(Field.PID));
+            numbersParsed |= 2;
+        }
+        return pid;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     public String path() {
+        String p = path;
+        if (p == null) path = p = computePath();
+        return p;
+    }
+
+    private String computePath() {
         String t = target();
         if (!t.startsWith("/") && !t.contains("://")) return "";
         int q = t.indexOf('?');

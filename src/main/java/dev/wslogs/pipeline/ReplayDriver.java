@@ -40,9 +40,11 @@ public final class ReplayDriver {
             int threads) throws InterruptedException {
         int k = series.size();
         int workerCount = Math.max(1, threads);
+        List<Thread> pool = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService workers = Executors.newFixedThreadPool(workerCount, r -> {
             Thread t = new Thread(r, "wslogs-parse");
             t.setDaemon(true);
+            pool.add(t);
             return t;
         });
         ChunkParser.QuietRules quiet = pipeline.hasQuietPath()
@@ -75,13 +77,14 @@ public final class ReplayDriver {
                 sources.add(new BatchSource(q));
                 reader = r;
             }
-            Thread t = new Thread(reader, "wslogs-read-" + i);
+            Thread t = new Thread(ThreadTimes.recorded(reader), "wslogs-read-" + i + "-" + files.get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
             t.setDaemon(true);
             threadsStarted.add(t);
             t.start();
         }
         try {
             merge(sources, pipeline);
+            if (System.getenv("WSLOGS_THREAD_TIMES") != null) ThreadTimes.print(threadsStarted, pool);
         } finally {
             for (Thread t : threadsStarted) t.interrupt();
             for (Thread t : threadsStarted) t.join();

@@ -1,0 +1,54 @@
+package dev.wslogs.pipeline;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a replay's CPU went, per stage: {@code WSLOGS_THREAD_TIMES=1 wslogs analyze …} prints it to
+ * standard error at the end of the merge. The sequencer (the calling thread) is the stage that
+ * cannot be parallelised, so its share bounds the speed-up the other stages can bring.
+ */
+final class ThreadTimes {
+    private static final java.util.Map<String, Long> FINISHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ThreadTimes() {}
+
+    /** The runnable, recording its thread's CPU time when it ends (a finished thread has none to ask). */
+    static Runnable recorded(Runnable r) {
+        return () -> {
+            try {
+                r.run();
+            } finally {
+                FINISHED.put(Thread.currentThread().getName(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+            }
+        };
+    }
+
+    static void print(List<Thread> readers, List<Thread> workers) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("sequencer (%s): %.2f s CPU", Thread.currentThread().getName(), mx.getCurrentThreadCpuTime() / 1e9));
+        for (Thread t : readers) lines.add(String.format("%s: %.2f s CPU", t.getName(), cpu(mx, t)));
+        double w = 0;
+        for (Thread t : workers) w += cpu(mx, t);
+        lines.add(String.format("%d parse workers: %.2f s CPU", workers.size(), w));
+        long gc = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) gc += b.getCollectionTime();
+        lines.add(String.format("GC: %.2f s elapsed in collections", gc / 1e3));
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+            lines.add(String.format("JIT: %.2f s in compilation", jit.getTotalCompilationTime() / 1e3));
+        }
+        lines.add(String.format("elapsed since JVM start: %.2f s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        for (String l : lines) System.err.println("wslogs: " + l);
+    }
+
+    private static double cpu(ThreadMXBean mx, Thread t) {
+        Long done = FINISHED.get(t.getName());
+        long ns = done != null ? done : mx.getThreadCpuTime(t.getId());
+        return ns < 0 ? 0 : ns / 1e9;
+    }
+}
