@@ -220,17 +220,34 @@ public final class Classifier {
         if (a.errors().isEmpty() && a.access().isPresent() && a.access().get().status() < 300 && !quietMatchable(a.kind())) {
             return null; // a request that went well, and no rule looks at such: the hot path of a busy host
         }
-        Match best = null;
-        for (Rule r : rules.rules()) {
-            for (Signal s : r.signals()) {
-                if (!appliesToKind(s, a.kind()) || !s.when().test(a)) continue;
-                if (best == null || s.confidence() > best.signal.confidence()
-                        || (s.confidence() == best.signal.confidence() && r.priority() < best.rule.priority())) {
-                    best = new Match(r, s, s.when().matchingError(a));
-                }
-            }
+        for (RuleSignal rs : ordered()) {
+            Signal s = rs.signal;
+            if (appliesToKind(s, a.kind()) && s.when().test(a)) return new Match(rs.rule, s, s.when().matchingError(a));
         }
-        return best;
+        return null;
+    }
+
+    private record RuleSignal(Rule rule, Signal signal) {}
+
+    private RuleSet orderedFor;
+    private RuleSignal[] ordered;
+
+    /**
+     * Every signal of the rule set, best first: higher confidence, then lower rule priority, then
+     * file order (a stable sort). The first signal that matches is then the one a full scan keeping
+     * the most confident, lowest-priority, earliest match would pick — without testing the rest.
+     */
+    private RuleSignal[] ordered() {
+        RuleSet r = rules;
+        if (r != orderedFor) {
+            List<RuleSignal> all = new ArrayList<>();
+            for (Rule rule : r.rules()) for (Signal s : rule.signals()) all.add(new RuleSignal(rule, s));
+            all.sort(java.util.Comparator.comparingDouble((RuleSignal x) -> -x.signal.confidence())
+                    .thenComparingInt(x -> x.rule.priority()));
+            ordered = all.toArray(RuleSignal[]::new);
+            orderedFor = r;
+        }
+        return ordered;
     }
 
     private RuleSet quietFor;

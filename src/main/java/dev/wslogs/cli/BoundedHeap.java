@@ -23,7 +23,13 @@ import java.util.Optional;
 final class BoundedHeap {
     static final long LARGE_INPUT_BYTES = 256L << 20;
     static final long HEAP_LIMIT_BYTES = 1L << 30; // a JVM allowed more than this was not limited by the user
-    static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
+    /**
+     * The heap is capped; its young generation is fixed large because what analyze keeps is small
+     * (tens of MB) while it allocates fast: a small young generation collects often and promotes
+     * objects that die soon after (chunks in flight), which then cost full collections. Measured on
+     * 2 M lines: 0.6 s in collections with {@code -Xmn160m} against 1.9 s with the default sizing.
+     */
+    static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
             "-XX:MaxMetaspaceSize=128m");
     static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
 

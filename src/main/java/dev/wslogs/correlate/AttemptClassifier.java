@@ -213,20 +213,23 @@ public final class AttemptClassifier {
         return new ArrayList<>(learned);
     }
 
+    private static final List<String> WELL_KNOWN_PREFIX_TEXT = WELL_KNOWN.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
+    private static final String[] SEGMENT_TEXT = WELL_KNOWN_SEGMENTS.toArray(String[]::new);
+
     private String matchingPath(String path) {
         if (learned.contains(path)) return path;
         for (String p : userPaths) if (path.startsWith(p)) return p;
         String lower = path.toLowerCase(Locale.ROOT);
-        for (String p : WELL_KNOWN) {
-            if (lower.equals(p) || lower.startsWith(p.endsWith("/") ? p : p + "/")) return p;
+        for (int i = 0; i < WELL_KNOWN.size(); i++) {
+            String p = WELL_KNOWN.get(i);
+            if (lower.equals(p) || lower.startsWith(WELL_KNOWN_PREFIX_TEXT.get(i))) return p;
         }
         // a well-known name as any segment: /api/ws, /pool/ws/chat, /app/socket.io/
         for (int s = 0; s < lower.length(); ) {
             int slash = lower.indexOf('/', s);
             int end = slash < 0 ? lower.length() : slash;
-            if (end > s) {
-                String seg = lower.substring(s, end);
-                if (WELL_KNOWN_SEGMENTS.contains(seg)) return "…/" + seg + "/…";
+            for (String seg : SEGMENT_TEXT) {
+                if (seg.length() == end - s && lower.startsWith(seg, s)) return "…/" + seg + "/…";
             }
             s = end + 1;
         }

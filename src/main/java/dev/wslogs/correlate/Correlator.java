@@ -28,7 +28,12 @@ public final class Correlator {
     private final int maxPending;
     private final Consumer<Attempt> out;
     private final ConnectionIndex byConnection = new ConnectionIndex();
+    /**
+     * Pending lines by client address, for access formats without {@code $connection}; built on the
+     * first such access line and kept from then on (a host logging {@code $connection} never pays for it).
+     */
     private final Map<String, List<Pending>> byClient = new HashMap<>();
+    private boolean clientIndexed;
     private final ArrayDeque<Pending> arrival = new ArrayDeque<>();
     private int pending;
     private long evicted;
@@ -64,7 +69,7 @@ public final class Correlator {
     public void onError(ErrorEntry e, long timeMillis) {
         Pending p = new Pending(e, timeMillis);
         if (e.hasConnection()) byConnection.add(e.connection(), p);
-        if (!e.client().isEmpty()) byClient.computeIfAbsent(e.client(), k -> new ArrayList<>(2)).add(p);
+        if (clientIndexed) indexClient(p);
         arrival.addLast(p);
         pending++;
         while (pending > maxPending) {
@@ -82,7 +87,18 @@ public final class Correlator {
     public boolean mayClaim(boolean connectionLogged, long connection, String client) {
         if (pending == 0) return false;
         if (connectionLogged) return hasUnclaimed(byConnection.get(connection));
+        indexClients();
         return client == null ? !byClient.isEmpty() : hasUnclaimed(byClient.get(client));
+    }
+
+    private void indexClients() {
+        if (clientIndexed) return;
+        clientIndexed = true;
+        for (Pending p : arrival) indexClient(p);
+    }
+
+    private void indexClient(Pending p) {
+        if (!p.e.client().isEmpty()) byClient.computeIfAbsent(p.e.client(), k -> new ArrayList<>(2)).add(p);
     }
 
     /** Claimed lines stay indexed until they expire; only unclaimed ones can still be claimed. */
@@ -123,6 +139,7 @@ public final class Correlator {
                 }
             }
         } else {
+            indexClients();
             List<Pending> list = byClient.get(a.get(Field.REMOTE_ADDR));
             if (list != null) {
                 String request = a.requestLine();
@@ -177,7 +194,7 @@ public final class Correlator {
 
     private void unindex(Pending p) {
         if (p.e.hasConnection()) byConnection.remove(p.e.connection(), p);
-        if (!p.e.client().isEmpty()) removeFrom(byClient, p.e.client(), p);
+        if (clientIndexed && !p.e.client().isEmpty()) removeFrom(byClient, p.e.client(), p);
     }
 
     private static <K> void removeFrom(Map<K, List<Pending>> map, K key, Pending p) {

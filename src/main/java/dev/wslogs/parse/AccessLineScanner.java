@@ -89,6 +89,16 @@ public final class AccessLineScanner {
         return -1;
     }
 
+    /** Start of variable {@code v}'s value in the last line scanned (valid after a true {@link #scan}). */
+    int start(int v) {
+        return starts[v];
+    }
+
+    /** End (exclusive) of variable {@code v}'s value in the last line scanned. */
+    int end(int v) {
+        return ends[v];
+    }
+
     public boolean logsUpgrade() {
         return upgradeVar >= 0;
     }

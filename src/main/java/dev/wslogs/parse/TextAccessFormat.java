@@ -2,6 +2,7 @@ package dev.wslogs.parse;
 
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.Field;
+import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -106,6 +107,40 @@ public final class TextAccessFormat implements AccessFormat {
      */
     public AccessLineScanner newScanner() {
         return AccessLineScanner.of(literals, fieldIndex, isList, numeric, fields, allowTrailing);
+    }
+
+    /**
+     * A parser of raw line bytes for lines the byte scanner accepts, or null when the format has no
+     * scanner. It gives the entry the full parser gives the decoded line (the scanner's match is
+     * the matcher's first choice, on ASCII bytes that decode to the same characters) without
+     * decoding the line or running the backtracking matcher.
+     */
+    public ScannedParser newScannedParser() {
+        AccessLineScanner scanner = newScanner();
+        return scanner == null ? null : new ScannedParser(scanner);
+    }
+
+    /** See {@link #newScannedParser()}. Not thread-safe: one per thread. */
+    public final class ScannedParser {
+        private final AccessLineScanner scanner;
+        private final EntryBuilder builder = new EntryBuilder(EntryBuilder.loggedMask(fields));
+
+        private ScannedParser(AccessLineScanner scanner) {
+            this.scanner = scanner;
+        }
+
+        /** The entry of {@code b[from, to)}, or null when the scanner does not take the line (use the full parser). */
+        public AccessEntry parse(byte[] b, int from, int to, LinePosition position) {
+            if (!scanner.scan(b, from, to)) return null;
+            String[] values = new String[Field.COUNT];
+            for (int i = 0; i < fieldIndex.length; i++) {
+                int fi = fieldIndex[i];
+                if (fi < 0) continue;
+                String raw = new String(b, scanner.start(i), scanner.end(i) - scanner.start(i), java.nio.charset.StandardCharsets.ISO_8859_1);
+                values[fi] = escape == Escape.DEFAULT ? unescape(raw) : raw;
+            }
+            return builder.build(position, values);
+        }
     }
 
     private final class TextParser implements Parser {

@@ -9,6 +9,7 @@ import dev.wslogs.model.ParseFailure;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.ErrorLogParser;
+import dev.wslogs.parse.TextAccessFormat;
 import dev.wslogs.source.LineDecoder;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -39,6 +40,7 @@ final class AccessSeriesSource implements EventSource {
     private FileStats st;
     private ErrorLogParser errors;
     private AccessFormat.Parser parser;
+    private TextAccessFormat.ScannedParser scanned; // the same entries from bytes, for lines the scanner takes
     private Set<Field> fields;
     private boolean connectionLogged;
     private long lastTime = Long.MIN_VALUE;
@@ -83,9 +85,13 @@ final class AccessSeriesSource implements EventSource {
         ParsedChunk c = chunk;
         String client = connectionLogged ? null : (String) c.payload[i];
         if (!pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields)) {
-            RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
-            AccessEntry e = parser.parse(line);
-            if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
+            // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
+            AccessEntry e = scanned == null ? null : scanned.parse(c.chunk.data, c.start[i], c.end[i], position(i));
+            if (e == null) {
+                RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
+                e = parser.parse(line);
+                if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
+            }
             pipeline.accept(new Event.Access(e));
         }
     }
@@ -152,6 +158,7 @@ final class AccessSeriesSource implements EventSource {
             out.addLast(new Event.Failure(pf, lastTime));
         });
         parser = in.format().newParser();
+        scanned = in.format() instanceof TextAccessFormat t ? t.newScannedParser() : null;
         fields = in.format().fields();
         connectionLogged = in.format().logs(Field.CONNECTION);
         lineBase = 0;

@@ -26,7 +26,7 @@ import java.util.function.LongConsumer;
  * fixed queue of batches; nothing grows with the input.
  */
 public final class ReplayDriver {
-    static final int CHUNK_BYTES = 4 << 20;
+    static final int CHUNK_BYTES = 1 << 20;
 
     private ReplayDriver() {}
 

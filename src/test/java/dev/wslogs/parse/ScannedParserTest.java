@@ -1,0 +1,109 @@
+package dev.wslogs.parse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wslogs.bench.LogGenerator;
+import dev.wslogs.model.AccessEntry;
+import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.RawLine;
+import dev.wslogs.source.LineDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link TextAccessFormat.ScannedParser} — the entry built from the byte scanner's spans, used when
+ * an ordinary line turns out to matter — is exactly the full parser's entry, for every line it
+ * takes, in every known format: committed samples, the public corpus, generated traffic and edge
+ * cases. And it takes the ordinary lines it exists for.
+ */
+class ScannedParserTest {
+    private static final Path CORPUS = Path.of("..", "shared", "corpus", "public");
+
+    @Test
+    void samplesCorpusAndEdgeCases_scannedEntryEqualsFullParse() throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        for (String f : List.of("samples/access-extended.log", "samples/access-combined.log")) lines.addAll(lines(Path.of(f)));
+        try (Stream<Path> s = Files.walk(CORPUS)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) lines.addAll(lines(p));
+        }
+        String ok = "203.0.113.9 - - [22/Nov/2026:10:00:00 +0100] \"GET /a?b=1 HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"";
+        for (String edge : List.of(ok,
+                ok.replace("curl/8.0", "Mozilla \\x22quoted\\x22 \\x5Cslash"),
+                ok.replace("\"-\"", "\"https://r.example/\\xE2\\x80\\x94\""),
+                ok.replace(" 512 ", " - "),
+                ok.replace("10:00:00 +0100", "10:00:00 -0930"),
+                ok + " 0.012 101 10.0.0.1:80, 10.0.0.2:80 : 10.0.0.3:80 0.010 9 3 77 \"websocket\" \"upgrade\"",
+                ok + " 0.012 - - - 9 3 77 \"-\" \"-\"",
+                ok + " trailing",
+                ok.replace("GET /a?b=1 HTTP/1.1", "-"))) {
+            lines.add(edge.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        int taken = compareAll(lines);
+        assertTrue(taken > 100, "scanned parser took only " + taken + " lines");
+    }
+
+    @Test
+    void generatedTraffic_everyOrdinaryLineIsTakenAndEqual(@TempDir Path dir) throws IOException {
+        LogGenerator.main(new String[] {"--lines", "20000", "--out", dir.toString(), "--formats", "extended,combined"});
+        for (String f : List.of("access-extended.log", "access-combined.log")) {
+            List<byte[]> lines = lines(dir.resolve(f));
+            int taken = compareAll(lines);
+            assertTrue(taken >= lines.size() * 95 / 100, f + ": scanned parser took " + taken + " of " + lines.size());
+        }
+    }
+
+    /** Compares on every candidate format; returns how many (line, format) pairs the scanned parser took. */
+    private static int compareAll(List<byte[]> lines) {
+        int taken = 0;
+        for (TextAccessFormat f : KnownFormats.candidates()) {
+            TextAccessFormat.ScannedParser scanned = f.newScannedParser();
+            if (scanned == null) { // outside what the scanner handles ($msec, $request_uri…): nothing to compare
+                assertTrue(f.newScanner() == null && !List.of("extended", "combined", "main").contains(f.name()), f.name());
+                continue;
+            }
+            AccessFormat.Parser full = f.newParser();
+            for (byte[] b : lines) {
+                // inside a larger buffer, as chunks hold them
+                byte[] buf = new byte[b.length + 16];
+                System.arraycopy(b, 0, buf, 7, b.length);
+                LinePosition pos = new LinePosition("t.log", 1, 0);
+                AccessEntry s = scanned.parse(buf, 7, 7 + b.length, pos);
+                if (s == null) continue;
+                taken++;
+                AccessEntry e = full.parse(new RawLine(pos, LineDecoder.decode(b, 0, b.length)));
+                String what = f.name() + ": " + new String(b, StandardCharsets.ISO_8859_1);
+                assertNotNull(e, what);
+                assertArrayEquals(e.values(), s.values(), what);
+                assertEquals(e.timeMillis(), s.timeMillis(), what);
+                assertEquals(e.offsetSeconds(), s.offsetSeconds(), what);
+                assertEquals(e.status(), s.status(), what);
+                assertEquals(e.requestTimeMillis(), s.requestTimeMillis(), what);
+            }
+        }
+        return taken;
+    }
+
+    private static List<byte[]> lines(Path p) throws IOException {
+        byte[] all = Files.readAllBytes(p);
+        List<byte[]> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= all.length; i++) {
+            if (i == all.length || all[i] == '\n') {
+                int to = i > from && all[i - 1] == '\r' ? i - 1 : i;
+                if (to > from) out.add(java.util.Arrays.copyOfRange(all, from, to));
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+}
