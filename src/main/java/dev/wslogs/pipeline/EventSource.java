@@ -15,4 +15,23 @@ interface EventSource {
 
     /** Hands the head to the pipeline and drops it. */
     void deliver(Pipeline pipeline);
+
+    /**
+     * Delivers the head, then every following event of this series that the merge would also take
+     * before the other series' earliest head ({@code limitTime}, {@code limitRank}; on a full tie
+     * this series goes first when {@code winsTies}). The same order as one merge round per event,
+     * without comparing the other series again for each: most of a log is runs of one series.
+     */
+    default void deliverRun(Pipeline pipeline, long limitTime, int limitRank, boolean winsTies) throws InterruptedException {
+        deliver(pipeline);
+        while (ready()) {
+            long t = time();
+            if (t > limitTime) return;
+            if (t == limitTime) {
+                int r = rank();
+                if (r > limitRank || (r == limitRank && !winsTies)) return;
+            }
+            deliver(pipeline);
+        }
+    }
 }

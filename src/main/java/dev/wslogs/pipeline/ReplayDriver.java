@@ -113,27 +113,30 @@ public final class ReplayDriver {
         int k = sources.size();
         EventSource[] src = sources.toArray(EventSource[]::new);
         boolean[] done = new boolean[k];
+        long[] time = new long[k];
+        int[] rank = new int[k];
         while (true) {
             int best = -1;
-            long bestTime = 0;
-            int bestRank = 0;
             for (int i = 0; i < k; i++) {
                 if (done[i]) continue;
                 if (!src[i].ready()) {
                     done[i] = true;
                     continue;
                 }
-                long t = src[i].time();
-                int r = src[i].rank();
+                time[i] = src[i].time();
+                rank[i] = src[i].rank();
                 // log-time order; on a tie error lines first (nginx writes them before the access line)
-                if (best < 0 || t < bestTime || (t == bestTime && r < bestRank)) {
-                    best = i;
-                    bestTime = t;
-                    bestRank = r;
-                }
+                if (best < 0 || time[i] < time[best] || (time[i] == time[best] && rank[i] < rank[best])) best = i;
             }
             if (best < 0) return;
-            src[best].deliver(pipeline);
+            // the runner-up: where the best series' run must stop
+            int next = -1;
+            for (int i = 0; i < k; i++) {
+                if (i == best || done[i]) continue;
+                if (next < 0 || time[i] < time[next] || (time[i] == time[next] && rank[i] < rank[next])) next = i;
+            }
+            if (next < 0) src[best].deliverRun(pipeline, Long.MAX_VALUE, Integer.MAX_VALUE, true);
+            else src[best].deliverRun(pipeline, time[next], rank[next], best < next);
         }
     }
 }
