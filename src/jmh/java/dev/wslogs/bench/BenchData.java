@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Generated logs for the benchmarks (LogGenerator, seed 42), read once per JVM. */
-final class BenchData {
-    static final int LINES = 20_000;
+/** Generated logs for the benchmarks (LogGenerator, seed 42), written once per JVM; public for the package-private stages' benchmarks. */
+public final class BenchData {
+    public static final int LINES = 20_000;
     private static Path dir;
 
     private BenchData() {}
 
-    static synchronized Path dir() throws IOException {
+    public static synchronized Path dir() throws IOException {
         if (dir == null) {
             Path d = Files.createTempDirectory("wslogs-jmh");
-            new LogGenerator(42, LogGenerator.loadScenarios(Path.of("samples"))).write(LINES, d, List.of("extended"));
+            LogGenerator.generate(42, LINES, d, List.of("extended"));
             dir = d;
         }
         return dir;

@@ -102,25 +102,40 @@ public final class AttemptClassifier {
         int tFrom = sp + 1;
         int tTo = last > sp ? last : to;
         if (tFrom >= tTo || b[tFrom] != '/') return NOT_ASCII; // "" or an absolute URI: leave to the full path
-        for (byte[] hint : TARGET_HINTS) if (containsIgnoreCase(b, tFrom, tTo, hint)) return NOT_ASCII;
-        int q = indexOf(b, tFrom, tTo, (byte) '?');
-        int pTo = q < 0 ? tTo : q;
+        // one pass over the path: its hash, its segments, and where a target hint could start
+        long h = FNV_OFFSET;
+        int seg = tFrom;
+        int i = tFrom;
+        for (; i < tTo; i++) {
+            byte c = b[i];
+            int k = BYTE_CLASS[c & 0xFF];
+            if (k != 0) {
+                if ((k & QUERY) != 0) break;
+                if ((k & SLASH) != 0) {
+                    if (isSegmentName(b, seg, i)) return NOT_ASCII;
+                    seg = i + 1;
+                }
+                if ((k & HINT) != 0 && startsWithAny(b, i, tTo, HINTS_BY_FIRST[c & 0xFF])) return NOT_ASCII;
+            }
+            h = (h ^ c) * FNV_PRIME;
+        }
+        int pTo = i;
+        if (isSegmentName(b, seg, pTo)) return NOT_ASCII;
+        for (; i < tTo; i++) { // the query: hints only
+            if ((BYTE_CLASS[b[i] & 0xFF] & HINT) != 0 && startsWithAny(b, i, tTo, HINTS_BY_FIRST[b[i] & 0xFF])) return NOT_ASCII;
+        }
         for (byte[] p : userPathBytes) if (startsWith(b, tFrom, pTo, p, false)) return NOT_ASCII;
-        for (int i = 0; i < WELL_KNOWN_EXACT.length; i++) {
-            if ((pTo - tFrom == WELL_KNOWN_EXACT[i].length && startsWith(b, tFrom, pTo, WELL_KNOWN_EXACT[i], true))
-                    || startsWith(b, tFrom, pTo, WELL_KNOWN_PREFIX[i], true)) {
-                return NOT_ASCII;
+        if (pTo - tFrom >= 2) { // well-known paths, picked by their second byte (the first is always '/')
+            int[] candidates = WELL_KNOWN_BY_SECOND[b[tFrom + 1] & 0xFF];
+            if (candidates != null) {
+                for (int k : candidates) {
+                    if ((pTo - tFrom == WELL_KNOWN_EXACT[k].length && startsWith(b, tFrom, pTo, WELL_KNOWN_EXACT[k], true))
+                            || startsWith(b, tFrom, pTo, WELL_KNOWN_PREFIX[k], true)) {
+                        return NOT_ASCII;
+                    }
+                }
             }
         }
-        int seg = tFrom;
-        while (seg < pTo) {
-            int end = indexOf(b, seg, pTo, (byte) '/');
-            if (end < 0) end = pTo;
-            for (byte[] s : SEGMENTS) if (end - seg == s.length && startsWith(b, seg, end, s, true)) return NOT_ASCII;
-            seg = end + 1;
-        }
-        long h = FNV_OFFSET;
-        for (int i = tFrom; i < pTo; i++) h = (h ^ b[i]) * FNV_PRIME;
         return h == NOT_ASCII ? 1 : h;
     }
 
@@ -167,9 +182,67 @@ public final class AttemptClassifier {
         return true;
     }
 
-    /** {@code p} is lower case. */
-    private static boolean containsIgnoreCase(byte[] b, int from, int to, byte[] p) {
-        for (int i = from; i <= to - p.length; i++) if (startsWith(b, i, to, p, true)) return true;
+    // Lookup tables so that most bytes of a path cost one load: which names could start at a byte
+    // (compared as startsWith(..., ignoreCase) compares: A-Z lowered, the names are lower case).
+    private static final int HINT = 1;
+    private static final int SLASH = 2;
+    private static final int QUERY = 4;
+    private static final byte[][][] HINTS_BY_FIRST = byFirstByte(TARGET_HINTS);
+    private static final byte[][][] SEGMENTS_BY_FIRST = byFirstByte(SEGMENTS);
+    private static final int SEGMENT_LENGTHS = lengthMask(SEGMENTS);
+    private static final int[][] WELL_KNOWN_BY_SECOND = bySecondByte(WELL_KNOWN_EXACT);
+    private static final byte[] BYTE_CLASS = byteClasses();
+
+    private static byte[] byteClasses() {
+        byte[] k = new byte[256];
+        for (int c = 0; c < 256; c++) k[c] = (byte) ((HINTS_BY_FIRST[c] != null ? HINT : 0) | (c == '/' ? SLASH : 0) | (c == '?' ? QUERY : 0));
+        return k;
+    }
+
+    private static int lower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /** For every byte value: the names whose first byte it matches ignoring case, or null. */
+    private static byte[][][] byFirstByte(byte[][] names) {
+        byte[][][] t = new byte[256][][];
+        for (int c = 0; c < 256; c++) {
+            int lc = lower(c);
+            byte[][] m = java.util.Arrays.stream(names).filter(n -> n[0] == lc).toArray(byte[][]::new);
+            if (m.length > 0) t[c] = m;
+        }
+        return t;
+    }
+
+    /** For every byte value: the indices of the paths whose second byte it matches ignoring case, or null. */
+    private static int[][] bySecondByte(byte[][] paths) {
+        int[][] t = new int[256][];
+        for (int c = 0; c < 256; c++) {
+            int lc = lower(c);
+            int[] m = java.util.stream.IntStream.range(0, paths.length).filter(i -> paths[i].length > 1 && paths[i][1] == lc).toArray();
+            if (m.length > 0) t[c] = m;
+        }
+        return t;
+    }
+
+    private static int lengthMask(byte[][] names) {
+        int mask = 0;
+        for (byte[] n : names) mask |= 1 << n.length;
+        return mask;
+    }
+
+    private static boolean startsWithAny(byte[] b, int from, int to, byte[][] names) {
+        for (byte[] p : names) if (startsWith(b, from, to, p, true)) return true;
+        return false;
+    }
+
+    /** Whether {@code b[from, to)} is one of the well-known segment names, ignoring case. */
+    private static boolean isSegmentName(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n >= 32 || (SEGMENT_LENGTHS & (1 << n)) == 0) return false;
+        byte[][] candidates = SEGMENTS_BY_FIRST[b[from] & 0xFF];
+        if (candidates == null) return false;
+        for (byte[] s : candidates) if (s.length == n && startsWith(b, from, to, s, true)) return true;
         return false;
     }
 

@@ -117,7 +117,7 @@ public final class AccessLineScanner {
         int from = starts[remoteVar];
         int to = ends[remoteVar];
         if (isDash(b, from, to)) return "";
-        if (indexOf(b, from, to, (byte) '\\') >= 0) return null;
+        if (ByteSearch.indexOf(b, from, to, (byte) '\\') >= 0) return null;
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
@@ -127,9 +127,15 @@ public final class AccessLineScanner {
      * {@code $http_upgrade} (if logged) is empty.
      */
     public boolean scan(byte[] b, int from, int to) {
-        int acc = 0;
-        for (int i = from; i < to; i++) acc |= b[i];
-        if (acc < 0) return false; // not pure ASCII: positions in the decoded text would differ
+        return ByteSearch.isAscii(b, from, to) && scanAscii(b, from, to);
+    }
+
+    /**
+     * {@link #scan} of a line the caller already knows to be pure ASCII (it found the line's end
+     * with {@link ByteSearch#lineEnd}, which tells): the same answer without a second pass over the
+     * bytes. Lines with bytes ≥ 0x80 are the full parser's (positions in the decoded text would differ).
+     */
+    public boolean scanAscii(byte[] b, int from, int to) {
         if (!match(b, from, to)) return false;
         timeMillis = times.timeLocal(b, starts[timeVar], ends[timeVar]);
         if (timeMillis == TimeParser.INVALID) return false;
@@ -137,7 +143,7 @@ public final class AccessLineScanner {
         if (status < 0) return false;
         requestFrom = starts[requestVar];
         requestTo = ends[requestVar];
-        if (isDash(b, requestFrom, requestTo) || indexOf(b, requestFrom, requestTo, (byte) '\\') >= 0) return false;
+        if (isDash(b, requestFrom, requestTo) || ByteSearch.indexOf(b, requestFrom, requestTo, (byte) '\\') >= 0) return false;
         if (upgradeVar >= 0 && ends[upgradeVar] > starts[upgradeVar] && !isDash(b, starts[upgradeVar], ends[upgradeVar])) return false;
         connection = -1;
         if (connectionVar >= 0) {
@@ -166,6 +172,9 @@ public final class AccessLineScanner {
             if (isList[v] && next[0] == ' ') {
                 end = endOfList(b, pos, to);
                 if (!startsWith(b, end, to, next)) return false;
+            } else if (numeric[v] && !numberByte(next[0]) && next[0] != '-') {
+                end = endOfNumber(b, pos, to, next);
+                if (end < 0) return false;
             } else {
                 end = indexOf(b, pos, to, next);
                 if (end < 0) return false;
@@ -178,26 +187,41 @@ public final class AccessLineScanner {
         return pos == to;
     }
 
+    /**
+     * The end of a numeric value followed by {@code next}, as "first occurrence of {@code next},
+     * then {@link #isNumber}" decides it, in one pass over the digits; -1 where that fails. Exact
+     * when {@code next} starts with none of {@code 0-9 . -}: then {@code next} cannot occur inside
+     * the run of digits, so its first occurrence is right after the run (a number) or later (the
+     * value holds a non-digit: a number only if it is the lone {@code -}).
+     */
+    private static int endOfNumber(byte[] b, int pos, int to, byte[] next) {
+        int i = pos;
+        while (i < to && numberByte(b[i])) i++;
+        if (i > pos) return startsWith(b, i, to, next) ? i : -1;
+        return pos < to && b[pos] == '-' && startsWith(b, pos + 1, to, next) ? pos + 1 : -1;
+    }
+
+    private static boolean numberByte(byte c) {
+        return (c >= '0' && c <= '9') || c == '.';
+    }
+
     private static boolean startsWith(byte[] b, int pos, int to, byte[] lit) {
         if (to - pos < lit.length) return false;
         for (int i = 0; i < lit.length; i++) if (b[pos + i] != lit[i]) return false;
         return true;
     }
 
+    /** First occurrence of {@code lit} in {@code b[from, to)}, or -1 (String.indexOf on bytes). */
     private static int indexOf(byte[] b, int from, int to, byte[] lit) {
         byte first = lit[0];
         int last = to - lit.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) continue;
-            for (int k = 1; k < lit.length; k++) if (b[i + k] != lit[k]) continue outer;
-            return i;
+        int i = from;
+        while (i <= last) {
+            i = ByteSearch.indexOf(b, i, last + 1, first);
+            if (i < 0) return -1;
+            if (startsWith(b, i, to, lit)) return i;
+            i++;
         }
-        return -1;
-    }
-
-    static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) if (b[i] == c) return i;
         return -1;
     }
 

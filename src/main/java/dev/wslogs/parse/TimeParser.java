@@ -56,19 +56,34 @@ public final class TimeParser {
 
     private final byte[] lastLocalBytes = new byte[26];
     private long lastBytesMillis = INVALID;
+    private long lastMinuteMillis; // lastBytesMillis at second 0 of its minute
 
     /**
      * {@code $time_local} straight from a line's bytes (ASCII), for the common case of many lines in
-     * the same second: a 26-byte compare; otherwise the String parser above, same result. It leaves
-     * {@link #offsetSeconds()} as it was.
+     * the same second: a 26-byte compare; in the same minute, the seconds added to that minute's
+     * start (what the String parser computes: seconds are linear, 60 counts as 59); otherwise the
+     * String parser above, same result. Only that String parser updates {@link #offsetSeconds()}.
      */
     public long timeLocal(byte[] b, int from, int to) {
         if (to - from != 26) return INVALID;
-        if (lastBytesMillis != INVALID && java.util.Arrays.equals(b, from, to, lastLocalBytes, 0, 26)) return lastBytesMillis;
+        if (lastBytesMillis != INVALID) {
+            if (java.util.Arrays.equals(b, from, to, lastLocalBytes, 0, 26)) return lastBytesMillis;
+            int tens = b[from + 18] - '0';
+            int units = b[from + 19] - '0';
+            if (tens >= 0 && units >= 0 && units <= 9 && tens * 10 + units <= 60
+                    && java.util.Arrays.equals(b, from, from + 18, lastLocalBytes, 0, 18)
+                    && java.util.Arrays.equals(b, from + 20, to, lastLocalBytes, 20, 26)) {
+                lastLocalBytes[18] = b[from + 18];
+                lastLocalBytes[19] = b[from + 19];
+                lastBytesMillis = lastMinuteMillis + Math.min(tens * 10 + units, 59) * 1000L;
+                return lastBytesMillis;
+            }
+        }
         long t = timeLocal(new String(b, from, 26, java.nio.charset.StandardCharsets.ISO_8859_1));
         if (t != INVALID) {
             System.arraycopy(b, from, lastLocalBytes, 0, 26);
             lastBytesMillis = t;
+            lastMinuteMillis = t - Math.min((b[from + 18] - '0') * 10 + (b[from + 19] - '0'), 59) * 1000L;
         }
         return t;
     }

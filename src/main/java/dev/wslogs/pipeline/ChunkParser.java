@@ -6,6 +6,7 @@ import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.AccessLineScanner;
+import dev.wslogs.parse.ByteSearch;
 import dev.wslogs.parse.ErrorLogParser;
 import dev.wslogs.parse.TextAccessFormat;
 import dev.wslogs.source.LineDecoder;
@@ -42,23 +43,28 @@ final class ChunkParser {
         int pos = 0;
         int len = c.length;
         while (pos < len) {
-            int nl = indexOfNewline(b, pos, len);
-            int lineEnd = nl < 0 ? len : nl;
+            int found = ByteSearch.lineEnd(b, pos, len); // the line's end, and whether it is ASCII
+            boolean ascii = found >= 0;
+            int lineEnd = ascii ? found : ~found;
             int end = Math.min(lineEnd, pos + maxLineBytes);
             if (end > pos && b[end - 1] == '\r') end--;
-            line(out, scanner, parser, b, pos, end);
+            line(out, scanner, parser, b, pos, end, ascii);
             pos = lineEnd + 1;
         }
         return out;
     }
 
-    private void line(ParsedChunk out, AccessLineScanner scanner, AccessFormat.Parser parser, byte[] b, int from, int to) {
+    /**
+     * One line. {@code ascii}: no byte ≥ 0x80 up to the line's end — only then may the scanner read
+     * it (false also for a byte past a runaway line's cut: the full parser decides, as it may any line).
+     */
+    private void line(ParsedChunk out, AccessLineScanner scanner, AccessFormat.Parser parser, byte[] b, int from, int to, boolean ascii) {
         int blank = blank(b, from, to);
         if (blank == 1) {
             out.add(ParsedChunk.BLANK, from, to);
             return;
         }
-        if (scanner != null && scanner.scan(b, from, to) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
+        if (scanner != null && ascii && scanner.scanAscii(b, from, to) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
             long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
             if (hash != AttemptClassifier.NOT_ASCII) {
                 int i = out.add(ParsedChunk.QUIET, from, to);
@@ -95,10 +101,5 @@ final class ChunkParser {
             return c < 0 ? -1 : 0;
         }
         return 1;
-    }
-
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
-        return -1;
     }
 }

@@ -512,6 +512,11 @@ public final class LogGenerator {
                 .toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
+    /** Writes the logs of {@code formats} into {@code dir} from the scenarios under samples/ (for tests and benchmarks of other packages). */
+    public static String generate(long seed, long lines, Path dir, List<String> formats) throws IOException {
+        return new LogGenerator(seed, loadScenarios(Path.of("samples"))).write(lines, dir, formats);
+    }
+
     public static void main(String[] args) throws IOException {
         long lines = 1_000_000;
         long seed = 42;

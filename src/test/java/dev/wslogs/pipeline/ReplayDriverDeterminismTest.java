@@ -1,0 +1,126 @@
+package dev.wslogs.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslogs.bench.LogGenerator;
+import dev.wslogs.classify.RuleSet;
+import dev.wslogs.correlate.Attempt;
+import dev.wslogs.model.Incident;
+import dev.wslogs.model.LogKind;
+import dev.wslogs.model.ParseFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze}'s result does not depend on chunk size, worker count or on the byte-level fast
+ * path: the same incidents (all their fields, in order) and the same file statistics for small
+ * chunks and 1, 2 or 4 workers as for the default, and as when every line goes through the full
+ * parser (a listener that takes no quiet lines). The access log is generated, with CRLF endings,
+ * UTF-8 and invalid bytes, blank lines and a foreign line sprinkled in so that chunk boundaries
+ * fall on every kind of line.
+ */
+class ReplayDriverDeterminismTest {
+    @TempDir
+    static Path dir;
+
+    /** What a run produced, as comparable text. */
+    private record Outcome(List<String> incidents, List<String> stats, long quietLines, long failures) {}
+
+    private static final class Recorder implements PipelineListener {
+        final boolean quiet;
+        final List<String> incidents = new ArrayList<>();
+        long quietLines;
+        long failures;
+
+        Recorder(boolean quiet) {
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void incident(Incident i) {
+            incidents.add(i.toString());
+        }
+
+        @Override
+        public void attempt(Attempt a) {}
+
+        @Override
+        public void parseFailure(ParseFailure f) {
+            failures++;
+        }
+
+        @Override
+        public boolean acceptsQuietAccess() {
+            return quiet;
+        }
+
+        @Override
+        public void quietAccess(java.util.Set<dev.wslogs.model.Field> fields) {
+            quietLines++;
+        }
+    }
+
+    @BeforeAll
+    static void writeLogs() throws IOException {
+        LogGenerator.generate(13, 12_000, dir, List.of("extended"));
+        Path access = dir.resolve("access-extended.log");
+        String[] lines = new String(Files.readAllBytes(access), StandardCharsets.ISO_8859_1).split("\n");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (i % 7 == 3) l = l + "\r";
+            if (i % 11 == 5) l = l.replace("Mozilla", "M\u00c3\u00b6zilla"); // "Mözilla" in UTF-8, read as Latin-1
+            if (i % 13 == 6) l = l.replace("Mozilla", "Mo\u00ffzilla"); // an invalid UTF-8 byte
+            sb.append(l).append('\n');
+            if (i % 101 == 50) sb.append("\n   \n");
+            if (i % 997 == 500) sb.append("not an access line\n");
+        }
+        Files.write(access, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static Outcome run(int chunkBytes, int threads, boolean quiet) throws Exception {
+        InputPlanner.Plan plan = InputPlanner.plan(List.of(
+                new InputPlanner.Request(dir.resolve("access-extended.log").toString(), Optional.of(LogKind.ACCESS)),
+                new InputPlanner.Request(dir.resolve("error.log").toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
+        assertThat(plan.errors()).isEmpty();
+        Recorder r = new Recorder(quiet);
+        Pipeline pipeline = new Pipeline(RuleSet.load(null), List.of(), List.of(), ZoneOffset.UTC, r);
+        List<FileStats> stats = ReplayDriver.run(plan.series(), ZoneOffset.UTC, pipeline, n -> {}, chunkBytes, threads);
+        List<String> st = stats.stream().map(s -> String.join("|", s.file, s.kind.name(), s.format, "lines=" + s.lines, "bytes=" + s.bytes,
+                "blank=" + s.blank, "parsed=" + s.parsed, "failed=" + s.failed, "other=" + s.otherKind, String.valueOf(s.notes))).toList();
+        return new Outcome(r.incidents, st, r.quietLines, r.failures);
+    }
+
+    @Test
+    void smallChunksAndAnyWorkerCount_giveTheDefaultsResult() throws Exception {
+        Outcome reference = run(ReplayDriver.CHUNK_BYTES, Runtime.getRuntime().availableProcessors(), true);
+        assertThat(reference.incidents()).hasSizeGreaterThan(20);
+        assertThat(reference.quietLines()).isGreaterThan(7_000);
+        assertThat(reference.stats()).hasSize(2).first().asString().contains("blank=").doesNotContain("blank=0|");
+        for (int chunk : new int[] {4096, 65_536}) {
+            for (int threads : new int[] {1, 2, 4}) {
+                Outcome o = run(chunk, threads, true);
+                assertThat(o).as("chunk %d, %d threads", chunk, threads).isEqualTo(reference);
+            }
+        }
+    }
+
+    @Test
+    void fullParserForEveryLine_givesTheSameIncidentsAndStats() throws Exception {
+        Outcome fast = run(65_536, 2, true);
+        Outcome full = run(65_536, 2, false);
+        assertThat(full.quietLines()).isZero();
+        assertThat(full.incidents()).isEqualTo(fast.incidents());
+        assertThat(full.stats()).isEqualTo(fast.stats());
+        assertThat(full.failures()).isEqualTo(fast.failures()).isPositive();
+    }
+}
