@@ -136,7 +136,20 @@ public final class AccessLineScanner {
      * bytes. Lines with bytes ≥ 0x80 are the full parser's (positions in the decoded text would differ).
      */
     public boolean scanAscii(byte[] b, int from, int to) {
-        if (!match(b, from, to)) return false;
+        return matchAscii(b, from, to) && decide(b);
+    }
+
+    /**
+     * Matches a pure-ASCII line on first choices and records every variable's span, without
+     * reading the deciding values: true means the full parser takes the same match (see the class
+     * invariant), so an entry can be built from the spans ({@link TextAccessFormat.ScannedParser#fromSpans}).
+     */
+    public boolean matchAscii(byte[] b, int from, int to) {
+        return match(b, from, to);
+    }
+
+    /** After a true {@link #matchAscii}: reads the deciding values; true when the line is plain (as {@link #scan}). */
+    public boolean decide(byte[] b) {
         timeMillis = times.timeLocal(b, starts[timeVar], ends[timeVar]);
         if (timeMillis == TimeParser.INVALID) return false;
         status = status(b, starts[statusVar], ends[statusVar]);

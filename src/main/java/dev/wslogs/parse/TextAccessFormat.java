@@ -129,9 +129,22 @@ public final class TextAccessFormat implements AccessFormat {
             this.scanner = scanner;
         }
 
+        /** The scanner whose spans {@link #fromSpans} reads. */
+        public AccessLineScanner scanner() {
+            return scanner;
+        }
+
         /** The entry of {@code b[from, to)}, or null when the scanner does not take the line (use the full parser). */
         public AccessEntry parse(byte[] b, int from, int to, LinePosition position) {
-            if (!scanner.scan(b, from, to)) return null;
+            return scanner.scan(b, from, to) ? fromSpans(b, position) : null;
+        }
+
+        /**
+         * The entry of the line the scanner last matched ({@link AccessLineScanner#matchAscii} true),
+         * or null when the entry builder rejects its values (the full parser would too: use it for
+         * the reason).
+         */
+        public AccessEntry fromSpans(byte[] b, LinePosition position) {
             String[] values = new String[Field.COUNT];
             for (int i = 0; i < fieldIndex.length; i++) {
                 int fi = fieldIndex[i];

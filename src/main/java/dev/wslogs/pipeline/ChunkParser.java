@@ -36,7 +36,7 @@ final class ChunkParser {
     }
 
     ParsedChunk parse(Chunk c) {
-        AccessLineScanner scanner = quiet != null && format instanceof TextAccessFormat t ? t.newScanner() : null;
+        TextAccessFormat.ScannedParser scanned = format instanceof TextAccessFormat t ? t.newScannedParser() : null;
         AccessFormat.Parser parser = format.newParser();
         ParsedChunk out = new ParsedChunk(c, Math.max(16, c.length / 160));
         byte[] b = c.data;
@@ -48,7 +48,7 @@ final class ChunkParser {
             int lineEnd = ascii ? found : ~found;
             int end = Math.min(lineEnd, pos + maxLineBytes);
             if (end > pos && b[end - 1] == '\r') end--;
-            line(out, scanner, parser, b, pos, end, ascii);
+            line(out, scanned, parser, b, pos, end, ascii);
             pos = lineEnd + 1;
         }
         return out;
@@ -58,20 +58,32 @@ final class ChunkParser {
      * One line. {@code ascii}: no byte ≥ 0x80 up to the line's end — only then may the scanner read
      * it (false also for a byte past a runaway line's cut: the full parser decides, as it may any line).
      */
-    private void line(ParsedChunk out, AccessLineScanner scanner, AccessFormat.Parser parser, byte[] b, int from, int to, boolean ascii) {
+    private void line(ParsedChunk out, TextAccessFormat.ScannedParser scanned, AccessFormat.Parser parser, byte[] b, int from, int to,
+            boolean ascii) {
         int blank = blank(b, from, to);
         if (blank == 1) {
             out.add(ParsedChunk.BLANK, from, to);
             return;
         }
-        if (scanner != null && ascii && scanner.scanAscii(b, from, to) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
-            long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
-            if (hash != AttemptClassifier.NOT_ASCII) {
-                int i = out.add(ParsedChunk.QUIET, from, to);
-                out.time[i] = scanner.timeMillis;
-                out.connection[i] = scanner.connection;
-                out.pathHash[i] = hash;
-                if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+        AccessLineScanner scanner = scanned == null || !ascii ? null : scanned.scanner();
+        if (scanner != null && scanner.matchAscii(b, from, to)) {
+            if (quiet != null && scanner.decide(b) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
+                long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
+                if (hash != AttemptClassifier.NOT_ASCII) {
+                    int i = out.add(ParsedChunk.QUIET, from, to);
+                    out.time[i] = scanner.timeMillis;
+                    out.connection[i] = scanner.connection;
+                    out.pathHash[i] = hash;
+                    if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+                    return;
+                }
+            }
+            // not ordinary, but matched: the entry from the spans is the full parser's
+            AccessEntry e = scanned.fromSpans(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
+            if (e != null) {
+                int i = out.add(ParsedChunk.ENTRY, from, to);
+                out.payload[i] = e;
+                out.time[i] = e.timeMillis();
                 return;
             }
         }
