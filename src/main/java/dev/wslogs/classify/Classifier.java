@@ -220,31 +220,52 @@ public final class Classifier {
         if (a.errors().isEmpty() && a.access().isPresent() && a.access().get().status() < 300 && !quietMatchable(a.kind())) {
             return null; // a request that went well, and no rule looks at such: the hot path of a busy host
         }
-        for (RuleSignal rs : ordered()) {
+        int status = a.access().isPresent() ? a.access().get().status() : -1;
+        for (RuleSignal rs : ordered()[a.kind().ordinal()]) {
+            // the status prefilter rejects most signals without boxing or hashing; test() decides
+            if (rs.statuses != null && (status < 0 || status >= rs.statuses.length || !rs.statuses[status])) continue;
             Signal s = rs.signal;
-            if (appliesToKind(s, a.kind()) && s.when().test(a)) return new Match(rs.rule, s, s.when().matchingError(a));
+            if (s.when().test(a)) return new Match(rs.rule, s, s.when().matchingError(a));
         }
         return null;
     }
 
-    private record RuleSignal(Rule rule, Signal signal) {}
+    /** @param statuses the signal's statuses as a lookup table, or null when it takes any status */
+    private record RuleSignal(Rule rule, Signal signal, boolean[] statuses) {}
 
     private RuleSet orderedFor;
-    private RuleSignal[] ordered;
+    private RuleSignal[][] ordered;
 
     /**
-     * Every signal of the rule set, best first: higher confidence, then lower rule priority, then
-     * file order (a stable sort). The first signal that matches is then the one a full scan keeping
-     * the most confident, lowest-priority, earliest match would pick — without testing the rest.
+     * Per attempt kind, the signals that can apply to it, best first: higher confidence, then lower
+     * rule priority, then file order (a stable sort). The first signal that matches is then the one
+     * a full scan keeping the most confident, lowest-priority, earliest match would pick — without
+     * testing the rest.
      */
-    private RuleSignal[] ordered() {
+    private RuleSignal[][] ordered() {
         RuleSet r = rules;
         if (r != orderedFor) {
             List<RuleSignal> all = new ArrayList<>();
-            for (Rule rule : r.rules()) for (Signal s : rule.signals()) all.add(new RuleSignal(rule, s));
+            for (Rule rule : r.rules()) {
+                for (Signal s : rule.signals()) {
+                    boolean[] st = null;
+                    if (!s.when().statuses().isEmpty()) {
+                        int max = s.when().statuses().stream().mapToInt(Integer::intValue).max().orElse(0);
+                        st = new boolean[Math.max(0, max + 1)];
+                        for (int x : s.when().statuses()) if (x >= 0) st[x] = true;
+                    }
+                    all.add(new RuleSignal(rule, s, st));
+                }
+            }
             all.sort(java.util.Comparator.comparingDouble((RuleSignal x) -> -x.signal.confidence())
                     .thenComparingInt(x -> x.rule.priority()));
-            ordered = all.toArray(RuleSignal[]::new);
+            RuleSignal[][] byKind = new RuleSignal[AttemptKind.values().length][];
+            for (AttemptKind k : AttemptKind.values()) {
+                byKind[k.ordinal()] = all.stream()
+                        .filter(x -> appliesToKind(x.signal, k) && (x.signal.when().kinds().isEmpty() || x.signal.when().kinds().contains(k)))
+                        .toArray(RuleSignal[]::new);
+            }
+            ordered = byKind;
             orderedFor = r;
         }
         return ordered;

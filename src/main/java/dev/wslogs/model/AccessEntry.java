@@ -46,6 +46,9 @@ public final class AccessEntry {
         AccessEntry e = new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis);
         e.target = target;
         e.path = path;
+        e.connection = connection;
+        e.pid = pid;
+        e.numbersParsed = numbersParsed;
         return e;
     }
 
@@ -133,6 +136,17 @@ public final class AccessEntry {
     }
 
     /** Path without the query string; empty when the request line is not HTTP (e.g. TLS bytes on a plain port). */
+    /**
+     * Computes the derived values now (a parse worker does, so the sequencer finds them ready).
+     * Returns this entry.
+     */
+    public AccessEntry withDerivedValues() {
+        path();
+        connectionNumber();
+        pidNumber();
+        return this;
+    }
+
     /** {@code $connection} as a number; {@link Long#MIN_VALUE} when not logged or not a number. */
     public long connectionNumber() {
         if ((numbersParsed & 1) == 0) {

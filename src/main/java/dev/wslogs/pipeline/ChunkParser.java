@@ -82,7 +82,7 @@ final class ChunkParser {
             AccessEntry e = scanned.fromSpans(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
             if (e != null) {
                 int i = out.add(ParsedChunk.ENTRY, from, to);
-                out.payload[i] = e;
+                out.payload[i] = e.withDerivedValues();
                 out.time[i] = e.timeMillis();
                 return;
             }
@@ -96,7 +96,7 @@ final class ChunkParser {
         AccessEntry e = parser.parse(raw);
         if (e != null) {
             int i = out.add(ParsedChunk.ENTRY, from, to);
-            out.payload[i] = e;
+            out.payload[i] = e.withDerivedValues();
             out.time[i] = e.timeMillis();
         } else if (ErrorLogParser.looksLikeErrorLine(text)) {
             out.payload[out.add(ParsedChunk.ERROR_LINE, from, to)] = text;

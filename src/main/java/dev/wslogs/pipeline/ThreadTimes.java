@@ -42,8 +42,42 @@ final class ThreadTimes {
         if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
             lines.add(String.format("JIT: %.2f s in compilation", jit.getTotalCompilationTime() / 1e3));
         }
+        vmThreads().forEach((name, secs) -> lines.add(String.format("%s threads: %.2f s CPU", name, secs)));
         lines.add(String.format("elapsed since JVM start: %.2f s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
         for (String l : lines) System.err.println("wslogs: " + l);
+    }
+
+    /**
+     * CPU of the JVM's own threads (JIT compilers, GC workers), which the management API does not
+     * report: read from /proc/self/task (Linux; nothing elsewhere).
+     */
+    private static java.util.Map<String, Double> vmThreads() {
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) return out;
+        double hz = 100; // USER_HZ: 100 on every Linux architecture the JDK runs on
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : dirs.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close);
+                    String group = name.startsWith("C1 Compiler") ? "JIT C1" : name.startsWith("C2 Compiler") ? "JIT C2"
+                            : name.startsWith("GC Thread") || name.startsWith("ParGC") || name.startsWith("G1") || name.startsWith("VM Thread") ? "GC and VM"
+                            : null;
+                    if (group == null) continue;
+                    String[] f = stat.substring(close + 2).split(" ");
+                    double secs = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / hz; // utime, stime
+                    out.merge(group, secs, Double::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
     }
 
     private static double cpu(ThreadMXBean mx, Thread t) {
