@@ -396,19 +396,28 @@ public final class Classifier {
         return slash < 0 ? rest : rest.substring(0, slash);
     }
 
+    /**
+     * The evidence template with its placeholders filled, in this order (a value may itself contain
+     * a later placeholder's text, and is then filled too). A value is only computed when its
+     * placeholder is present: one call per incident.
+     */
     static String fill(String template, Attempt a, ErrorEntry err) {
         String out = template;
         if (a.access().isPresent()) {
             AccessEntry e = a.access().get();
-            out = out.replace("{status}", Integer.toString(e.status()))
-                    .replace("{request}", e.requestLine())
-                    .replace("{upstream_addr}", orDash(e.get(Field.UPSTREAM_ADDR)))
-                    .replace("{upstream_status}", orDash(e.get(Field.UPSTREAM_STATUS)))
-                    .replace("{duration}", e.hasDuration() ? millis(e.requestTimeMillis()) + " s" : "unknown");
+            if (out.contains("{status}")) out = out.replace("{status}", Integer.toString(e.status()));
+            if (out.contains("{request}")) out = out.replace("{request}", e.requestLine());
+            if (out.contains("{upstream_addr}")) out = out.replace("{upstream_addr}", orDash(e.get(Field.UPSTREAM_ADDR)));
+            if (out.contains("{upstream_status}")) out = out.replace("{upstream_status}", orDash(e.get(Field.UPSTREAM_STATUS)));
+            if (out.contains("{duration}")) {
+                out = out.replace("{duration}", e.hasDuration() ? millis(e.requestTimeMillis()) + " s" : "unknown");
+            }
         }
-        ErrorEntry shown = err != null ? err : a.errors().isEmpty() ? null : a.errors().get(0);
-        out = out.replace("{error}", shown == null ? "-" : describe(shown));
-        return out.replace("{why}", a.why());
+        if (out.contains("{error}")) {
+            ErrorEntry shown = err != null ? err : a.errors().isEmpty() ? null : a.errors().get(0);
+            out = out.replace("{error}", shown == null ? "-" : describe(shown));
+        }
+        return out.contains("{why}") ? out.replace("{why}", a.why()) : out;
     }
 
     /** An error line as evidence: level, message, errno, action and peer, without the repeated trailer. */

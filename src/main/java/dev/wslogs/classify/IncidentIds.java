@@ -28,11 +28,28 @@ public final class IncidentIds {
     /** 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits. */
     static String hash(String key) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        int n = key.length();
+        int i = 0;
+        while (i < n) { // ASCII characters are their own UTF-8 bytes: no encoding pass for the usual key
+            char c = key.charAt(i);
+            if (c >= 0x80) break;
+            h ^= c;
             h *= 0x100000001b3L;
+            i++;
         }
-        String hex = Long.toHexString(h);
-        return "0000000000000000".substring(hex.length()) + hex;
+        if (i < n) {
+            for (byte b : key.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                h ^= b & 0xff;
+                h *= 0x100000001b3L;
+            }
+        }
+        char[] hex = new char[16];
+        for (int k = 15; k >= 0; k--) {
+            hex[k] = HEX[(int) (h & 0xf)];
+            h >>>= 4;
+        }
+        return new String(hex);
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

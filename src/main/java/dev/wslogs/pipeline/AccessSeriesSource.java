@@ -86,7 +86,9 @@ final class AccessSeriesSource implements EventSource {
         String client = connectionLogged ? null : (String) c.payload[i];
         if (!pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields)) {
             // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
-            AccessEntry e = scanned == null ? null : scanned.parse(c.chunk.data, c.start[i], c.end[i], position(i));
+            // (quiet lines are ASCII and plain: only the spans are needed again)
+            AccessEntry e = scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])
+                    ? scanned.fromSpans(c.chunk.data, position(i)) : null;
             if (e == null) {
                 RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
                 e = parser.parse(line);

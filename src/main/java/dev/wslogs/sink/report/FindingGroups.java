@@ -15,7 +15,10 @@ final class FindingGroups {
     private static final int MAX_GROUPS = 500;
     private static final int SAMPLE_IDS = 3;
     private final RuleSet rules;
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
+
+    /** server null: the overflow group of a cause (no real server can be null). */
+    private record GroupKey(String cause, String server, String path) {}
 
     private static final class Group {
         final String cause;
@@ -25,7 +28,7 @@ final class FindingGroups {
         OffsetDateTime first;
         OffsetDateTime last;
         double maxConfidence;
-        final Map<String, Long> evidence = new LinkedHashMap<>();
+        final Map<String, long[]> evidence = new LinkedHashMap<>(); // count in place: one lookup per evidence line
         final List<String> ids = new ArrayList<>();
         final List<String> alternatives = new ArrayList<>();
         final List<Long> durations = new ArrayList<>();
@@ -42,11 +45,11 @@ final class FindingGroups {
     }
 
     void add(Incident i) {
-        String key = i.cause() + "\u0000" + i.server() + "\u0000" + i.path();
+        GroupKey key = new GroupKey(i.cause(), i.server(), i.path());
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
-                key = i.cause() + "\u0000(other)";
+                key = new GroupKey(i.cause(), null, "(other)");
                 g = groups.computeIfAbsent(key, k -> new Group(i.cause(), "", "(other)"));
             } else {
                 g = new Group(i.cause(), i.server(), i.path());
@@ -59,7 +62,9 @@ final class FindingGroups {
         g.maxConfidence = Math.max(g.maxConfidence, i.confidence());
         for (String e : i.evidence()) {
             String shape = shape(e);
-            if (g.evidence.size() < 50 || g.evidence.containsKey(shape)) g.evidence.merge(shape, 1L, Long::sum);
+            long[] count = g.evidence.get(shape);
+            if (count != null) count[0]++;
+            else if (g.evidence.size() < 50) g.evidence.put(shape, new long[] {1});
         }
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
         for (String a : i.alternatives()) if (!g.alternatives.contains(a)) g.alternatives.add(a);
@@ -131,9 +136,9 @@ final class FindingGroups {
             List<String> ev = new ArrayList<>();
             if (g.cause.equals("proxy-read-timeout") && !g.durations.isEmpty()) ev.add(durationSummary(g, upgradedOnPath.applyAsLong(g.path)));
             g.evidence.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()))
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]))
                     .limit(3)
-                    .forEach(e -> ev.add(e.getValue() > 1 ? e.getValue() + "× " + e.getKey() : e.getKey()));
+                    .forEach(e -> ev.add(e.getValue()[0] > 1 ? e.getValue()[0] + "× " + e.getKey() : e.getKey()));
             out.add(new Finding(g.cause, r == null ? g.cause : r.title(), g.server, g.path, g.count, g.first, g.last, g.maxConfidence, ev,
                     r == null ? "" : r.fix(), g.alternatives, g.ids));
         }
