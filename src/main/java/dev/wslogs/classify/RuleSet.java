@@ -34,7 +34,7 @@ public final class RuleSet {
 
     public static RuleSet load(Path overlay) throws RuleLoadException {
         Map<String, Rule> rules = new LinkedHashMap<>();
-        for (Rule r : readBuiltin()) rules.put(r.id(), r);
+        for (Rule r : builtinRules()) rules.put(r.id(), r);
         if (overlay != null) {
             if (!Files.isDirectory(overlay)) throw new RuleLoadException(overlay + ": not a directory of rule files");
             for (Rule r : readDir(overlay)) rules.put(r.id(), r);
@@ -68,6 +68,43 @@ public final class RuleSet {
             out.add(RuleParser.parse(f.toString(), text));
         }
         return out;
+    }
+
+    private static volatile java.util.concurrent.CompletableFuture<List<Rule>> preloaded;
+
+    /**
+     * Starts reading the built-in rules on a background thread. Their YAML reader takes a few
+     * hundred milliseconds to initialise (Jackson's classes) — most of a small analysis: a command
+     * that will need the rules calls this first and does its other start-up work meanwhile;
+     * {@link #load} then waits for the result. The built-in rules are immutable, so one read serves
+     * every later load (a daemon's reload reads only its overlay again).
+     */
+    public static synchronized void preload() {
+        if (preloaded != null) return;
+        java.util.concurrent.CompletableFuture<List<Rule>> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(readBuiltin());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "wslogs-rules");
+        t.setDaemon(true);
+        t.start();
+        preloaded = f;
+    }
+
+    private static List<Rule> builtinRules() throws RuleLoadException {
+        java.util.concurrent.CompletableFuture<List<Rule>> f = preloaded;
+        if (f == null) return readBuiltin();
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuleLoadException r) throw r;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     private static List<Rule> readBuiltin() throws RuleLoadException {

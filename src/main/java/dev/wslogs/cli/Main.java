@@ -18,6 +18,7 @@ public final class Main {
             int code = BoundedHeap.runChild(child.get());
             if (code >= 0) System.exit(code);
         }
+        if (args.length > 0 && (args[0].equals("analyze") || args[0].equals("run"))) dev.wslogs.classify.RuleSet.preload();
         System.exit(run(args));
     }
 
