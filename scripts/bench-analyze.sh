@@ -14,7 +14,7 @@
 #
 # GoAccess reads the same extended-format access log through a custom --log-format that maps the
 # combined part and $request_time and skips the rest ("%^"); it does no error-log correlation, and
-# it writes its JSON report. wslogs also reads the error log.
+# it writes its JSON report. wslogs also reads the error log. A last run prints wslogs' CPU by stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-${BENCH_DIR:-/tmp/wslogs-bench}}
@@ -98,3 +98,9 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
         print ""
         print "lines/s and MB/s count what each command reads: wslogs reads the access and the error log."
     }' "$TMP/runs"
+
+# Where wslogs' time goes: one more run that reports CPU per stage (sequencer, parse workers,
+# readers, JIT compiler and GC threads; see WSLOGS_THREAD_TIMES in the README).
+echo
+echo "wslogs CPU by stage (one more run):"
+WSLOGS_THREAD_TIMES=1 java -jar $JAR analyze --no-progress -o "$TMP/report.txt" "$ACCESS" "$ERROR" 2>&1 >/dev/null | sed -n 's/^wslogs: /  /p'
