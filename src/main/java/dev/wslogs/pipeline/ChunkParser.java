@@ -27,17 +27,24 @@ final class ChunkParser {
     private final AccessFormat format;
     private final int maxLineBytes;
     private final QuietRules quiet;
+    /** A worker's parsers for this file, made once per thread rather than once per chunk (they are not thread-safe). */
+    private final ThreadLocal<Parsers> parsers;
+
+    private record Parsers(TextAccessFormat.ScannedParser scanned, AccessFormat.Parser parser) {}
 
     ChunkParser(String fileName, AccessFormat format, int maxLineBytes, QuietRules quiet) {
         this.fileName = fileName;
         this.format = format;
         this.maxLineBytes = maxLineBytes;
         this.quiet = quiet;
+        this.parsers = ThreadLocal.withInitial(
+                () -> new Parsers(format instanceof TextAccessFormat t ? t.newScannedParser() : null, format.newParser()));
     }
 
     ParsedChunk parse(Chunk c) {
-        TextAccessFormat.ScannedParser scanned = format instanceof TextAccessFormat t ? t.newScannedParser() : null;
-        AccessFormat.Parser parser = format.newParser();
+        Parsers p = parsers.get();
+        TextAccessFormat.ScannedParser scanned = p.scanned;
+        AccessFormat.Parser parser = p.parser;
         ParsedChunk out = new ParsedChunk(c, Math.max(16, c.length / 160));
         byte[] b = c.data;
         int pos = 0;
