@@ -1,8 +1,6 @@
 package dev.wslogs.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wslogs.correlate.AttemptKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +14,6 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads one rule file. Unknown keys are errors, so a typo never silently weakens a rule. */
 final class RuleParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "fix", "priority", "signals", "alternatives", "examples");
     private static final Set<String> SIGNAL_KEYS = Set.of("when", "confidence", "evidence", "why");
     private static final Set<String> WHEN_KEYS = Set.of("kind", "status", "upgraded", "error", "error_level", "error_action",
@@ -28,7 +25,7 @@ final class RuleParser {
     static Rule parse(String source, String text) throws RuleLoadException {
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = YamlTree.read(text);
         } catch (Exception e) {
             throw new RuleLoadException(source + ": not valid YAML: " + e.getMessage(), e);
         }

@@ -122,6 +122,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         requests = spillStdin(requests);
 
+        // The inputs are planned (opened, kinds and formats detected) while the built-in rules are
+        // still being read on their thread (RuleSet.preload); errors keep their order: a broken
+        // rule first, then --log-format, --nginx-conf, the inputs.
+        String early = null;
+        AccessFormat forced = null;
+        try {
+            forced = forcedFormat();
+        } catch (IllegalArgumentException e) {
+            early = "wslogs: --log-format: " + e.getMessage();
+        }
+        Optional<NginxConfig> conf = Optional.empty();
+        if (early == null && nginxConf != null) {
+            try {
+                conf = Optional.of(nginxConf.toString().equals("-")
+                        ? NginxConfigReader.read(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), "-")
+                        : NginxConfigReader.read(nginxConf));
+            } catch (IOException | NginxConfException | IllegalArgumentException e) {
+                early = "wslogs: --nginx-conf " + nginxConf + ": " + e.getMessage();
+            }
+        }
+        InputPlanner.Plan plan = null;
+        if (early == null) {
+            InputPlanner.FormatChooser chooser;
+            AccessFormat given = forced;
+            if (given != null) {
+                chooser = name -> Optional.of(Map.entry(given, "format given with --log-format"));
+            } else if (conf.isPresent()) {
+                chooser = new ConfFormats(conf.get());
+            } else {
+                chooser = name -> Optional.empty();
+            }
+            plan = InputPlanner.plan(requests, chooser);
+        }
         RuleSet rules;
         try {
             rules = RuleSet.load(patterns);
@@ -129,33 +162,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("wslogs: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        AccessFormat forced;
-        try {
-            forced = forcedFormat();
-        } catch (IllegalArgumentException e) {
-            err.println("wslogs: --log-format: " + e.getMessage());
+        if (early != null) {
+            err.println(early);
             return ExitCodes.USAGE;
         }
-        Optional<NginxConfig> conf = Optional.empty();
-        if (nginxConf != null) {
-            try {
-                conf = Optional.of(nginxConf.toString().equals("-")
-                        ? NginxConfigReader.read(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), "-")
-                        : NginxConfigReader.read(nginxConf));
-            } catch (IOException | NginxConfException | IllegalArgumentException e) {
-                err.println("wslogs: --nginx-conf " + nginxConf + ": " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-        }
-        InputPlanner.FormatChooser chooser;
-        if (forced != null) {
-            chooser = name -> Optional.of(Map.entry(forced, "format given with --log-format"));
-        } else if (conf.isPresent()) {
-            chooser = new ConfFormats(conf.get());
-        } else {
-            chooser = name -> Optional.empty();
-        }
-        InputPlanner.Plan plan = InputPlanner.plan(requests, chooser);
         for (String e : plan.errors()) err.println("wslogs: " + e);
         if (!plan.errors().isEmpty()) return ExitCodes.USAGE;
         for (String n : plan.notices()) err.println("wslogs: " + n);
