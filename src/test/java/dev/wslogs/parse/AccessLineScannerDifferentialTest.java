@@ -105,16 +105,7 @@ class AccessLineScannerDifferentialTest {
     }
 
     private static List<byte[]> lines(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= all.length; i++) {
-            if (i == all.length || all[i] == '\n') {
-                if (i > start || i < all.length) out.add(Arrays.copyOfRange(all, start, i));
-                start = i + 1;
-            }
-        }
-        return out;
+        return dev.wslogs.testing.Lines.bytesOf(file);
     }
 
     private static List<Path> files(Path dir) throws IOException {

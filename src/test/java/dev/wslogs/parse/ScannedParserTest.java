@@ -10,6 +10,7 @@ import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.source.LineDecoder;
+import dev.wslogs.testing.Lines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * cases. And it takes the ordinary lines it exists for.
  */
 class ScannedParserTest {
-    private static final Path CORPUS = Path.of("..", "shared", "corpus", "public");
 
     @Test
     void samplesCorpusAndEdgeCases_scannedEntryEqualsFullParse() throws IOException {
         List<byte[]> lines = new ArrayList<>();
         for (String f : List.of("samples/access-extended.log", "samples/access-combined.log")) lines.addAll(lines(Path.of(f)));
-        try (Stream<Path> s = Files.walk(CORPUS)) {
+        try (Stream<Path> s = Files.walk(Lines.corpus())) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) lines.addAll(lines(p));
         }
         String ok = "203.0.113.9 - - [22/Nov/2026:10:00:00 +0100] \"GET /a?b=1 HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"";
@@ -107,16 +107,6 @@ class ScannedParserTest {
     }
 
     private static List<byte[]> lines(Path p) throws IOException {
-        byte[] all = Files.readAllBytes(p);
-        List<byte[]> out = new ArrayList<>();
-        int from = 0;
-        for (int i = 0; i <= all.length; i++) {
-            if (i == all.length || all[i] == '\n') {
-                int to = i > from && all[i - 1] == '\r' ? i - 1 : i;
-                if (to > from) out.add(java.util.Arrays.copyOfRange(all, from, to));
-                from = i + 1;
-            }
-        }
-        return out;
+        return Lines.bytesOf(p);
     }
 }

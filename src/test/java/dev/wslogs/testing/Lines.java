@@ -17,6 +17,23 @@ public final class Lines {
         return new RawLine(new LinePosition(file, n, 0), text);
     }
 
+    /**
+     * A file's lines as raw bytes, without their {@code \n} (a {@code \r} stays): lines as the
+     * byte-level parsers see them in a chunk.
+     */
+    public static java.util.List<byte[]> bytesOf(Path file) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(file);
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= all.length; i++) {
+            if (i == all.length || all[i] == '\n') {
+                if (i > start || i < all.length) out.add(java.util.Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
     /** The public corpus beside the checkout; fails (never skips) when it is missing. */
     public static Path corpus() {
         Path p = Path.of("..", "shared", "corpus", "public").toAbsolutePath().normalize();
