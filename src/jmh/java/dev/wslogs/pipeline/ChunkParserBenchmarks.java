@@ -45,10 +45,8 @@ public class ChunkParserBenchmarks {
         byte[] data = Files.readAllBytes(BenchData.dir().resolve("access-extended.log"));
         chunk = new Chunk(0, data, data.length, 0, true, Chunk.EndNote.NONE, null, data.length);
         Classifier c = new Classifier(RuleSet.load(null), List.of(60_000L), ZoneOffset.UTC, i -> {});
-        boolean[] ignored = new boolean[1000];
-        for (int s = 0; s < ignored.length; s++) ignored[s] = c.ignoresQuietOther(s);
         parser = new ChunkParser("access.log", TextAccessFormat.of("extended", KnownFormats.EXTENDED), 1 << 20,
-                new ChunkParser.QuietRules(new AttemptClassifier(List.of()), ignored));
+                ChunkParser.QuietRules.of(new AttemptClassifier(List.of()), c));
         ParsedChunk all = parser.parse(chunk);
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
         for (int n = 0, i = 0; n < BenchData.LINES; i = (i + 1) % all.lines) {

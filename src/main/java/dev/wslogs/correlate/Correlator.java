@@ -6,7 +6,6 @@ import dev.wslogs.model.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,14 +198,18 @@ public final class Correlator {
 
     private static <K> void removeFrom(Map<K, List<Pending>> map, K key, Pending p) {
         List<Pending> list = map.get(key);
-        if (list == null) return;
-        for (Iterator<Pending> it = list.iterator(); it.hasNext(); ) {
-            if (it.next() == p) {
-                it.remove();
+        if (list != null && removeOne(list, p)) map.remove(key);
+    }
+
+    /** Removes {@code p} itself (not an equal line) from its index list; true when the list is now empty. */
+    private static boolean removeOne(List<Pending> list, Pending p) {
+        for (int k = 0; k < list.size(); k++) {
+            if (list.get(k) == p) {
+                list.remove(k);
                 break;
             }
         }
-        if (list.isEmpty()) map.remove(key);
+        return list.isEmpty();
     }
 
     /**
@@ -243,13 +246,7 @@ public final class Correlator {
             if (lists[i] == null) return;
             @SuppressWarnings("unchecked")
             List<Pending> list = (List<Pending>) lists[i];
-            for (int k = 0; k < list.size(); k++) {
-                if (list.get(k) == p) {
-                    list.remove(k);
-                    break;
-                }
-            }
-            if (list.isEmpty()) delete(i, mask);
+            if (removeOne(list, p)) delete(i, mask);
         }
 
         private void put(long key, List<Pending> list) {

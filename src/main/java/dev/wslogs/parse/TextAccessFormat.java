@@ -134,11 +134,6 @@ public final class TextAccessFormat implements AccessFormat {
             return scanner;
         }
 
-        /** The entry of {@code b[from, to)}, or null when the scanner does not take the line (use the full parser). */
-        public AccessEntry parse(byte[] b, int from, int to, LinePosition position) {
-            return scanner.scan(b, from, to) ? fromSpans(b, position) : null;
-        }
-
         /**
          * The entry of the line the scanner last matched ({@link AccessLineScanner#matchAscii} true),
          * or null when the entry builder rejects its values (the full parser would too: use it for

@@ -1,5 +1,6 @@
 package dev.wslogs.pipeline;
 
+import dev.wslogs.classify.Classifier;
 import dev.wslogs.correlate.AttemptClassifier;
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.LinePosition;
@@ -21,7 +22,14 @@ import dev.wslogs.source.LineDecoder;
  */
 final class ChunkParser {
     /** What the parallel stage may decide alone (immutable, shared by the workers). */
-    record QuietRules(AttemptClassifier attempts, boolean[] ignoredStatuses) {}
+    record QuietRules(AttemptClassifier attempts, boolean[] ignoredStatuses) {
+        /** A snapshot of the classifier's quiet statuses ({@link Classifier#ignoresQuietOther}) for the workers. */
+        static QuietRules of(AttemptClassifier attempts, Classifier classifier) {
+            boolean[] ignored = new boolean[1000];
+            for (int s = 0; s < ignored.length; s++) ignored[s] = classifier.ignoresQuietOther(s);
+            return new QuietRules(attempts, ignored);
+        }
+    }
 
     private final String fileName;
     private final AccessFormat format;
@@ -88,9 +96,7 @@ final class ChunkParser {
             // not ordinary, but matched: the entry from the spans is the full parser's
             AccessEntry e = scanned.fromSpans(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
             if (e != null) {
-                int i = out.add(ParsedChunk.ENTRY, from, to);
-                out.payload[i] = e.withDerivedValues();
-                out.time[i] = e.timeMillis();
+                addEntry(out, from, to, e);
                 return;
             }
         }
@@ -102,14 +108,19 @@ final class ChunkParser {
         RawLine raw = new RawLine(new LinePosition(fileName, 1, out.chunk.baseOffset + from), text);
         AccessEntry e = parser.parse(raw);
         if (e != null) {
-            int i = out.add(ParsedChunk.ENTRY, from, to);
-            out.payload[i] = e.withDerivedValues();
-            out.time[i] = e.timeMillis();
+            addEntry(out, from, to, e);
         } else if (ErrorLogParser.looksLikeErrorLine(text)) {
             out.payload[out.add(ParsedChunk.ERROR_LINE, from, to)] = text;
         } else {
             out.payload[out.add(ParsedChunk.FAILURE, from, to)] = new String[] {text, parser.mismatch(raw)};
         }
+    }
+
+    /** An entry, with what the sequencer will ask of it computed here, on a worker. */
+    private static void addEntry(ParsedChunk out, int from, int to, AccessEntry e) {
+        int i = out.add(ParsedChunk.ENTRY, from, to);
+        out.payload[i] = e.withDerivedValues();
+        out.time[i] = e.timeMillis();
     }
 
     /** 1: blank (ASCII whitespace only, as String.isBlank sees it); 0: not blank; -1: not ASCII, decide on the text. */

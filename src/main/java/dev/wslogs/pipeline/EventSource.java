@@ -24,14 +24,15 @@ interface EventSource {
      */
     default void deliverRun(Pipeline pipeline, long limitTime, int limitRank, boolean winsTies) throws InterruptedException {
         deliver(pipeline);
-        while (ready()) {
-            long t = time();
-            if (t > limitTime) return;
-            if (t == limitTime) {
-                int r = rank();
-                if (r > limitRank || (r == limitRank && !winsTies)) return;
-            }
-            deliver(pipeline);
-        }
+        while (ready() && precedes(time(), rank(), limitTime, limitRank, winsTies)) deliver(pipeline);
+    }
+
+    /**
+     * The merge order: log time; on a tie error lines first (nginx writes them before the access
+     * line); on a full tie the series named first ({@code winsTies} for the first of the two).
+     */
+    static boolean precedes(long time, int rank, long otherTime, int otherRank, boolean winsTies) {
+        if (time != otherTime) return time < otherTime;
+        return rank != otherRank ? rank < otherRank : winsTies;
     }
 }

@@ -48,11 +48,12 @@ public final class ReplayDriver {
             return t;
         });
         ChunkParser.QuietRules quiet = pipeline.hasQuietPath()
-                ? new ChunkParser.QuietRules(pipeline.attemptClassifier(), ignoredStatuses(pipeline)) : null;
+                ? ChunkParser.QuietRules.of(pipeline.attemptClassifier(), pipeline.classifier()) : null;
         int maxLine = Math.min(LineSplitter.DEFAULT_MAX_LINE_BYTES, chunkBytes);
         List<List<FileStats>> stats = new ArrayList<>();
         List<EventSource> sources = new ArrayList<>();
         List<Thread> threadsStarted = new ArrayList<>();
+        ThreadTimes times = new ThreadTimes();
         List<ChunkReader> chunkReaders = new ArrayList<>();
         List<SeriesReader> seriesReaders = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -77,14 +78,14 @@ public final class ReplayDriver {
                 sources.add(new BatchSource(q));
                 reader = r;
             }
-            Thread t = new Thread(ThreadTimes.recorded(reader), "wslogs-read-" + i + "-" + files.get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
+            Thread t = new Thread(times.recorded(reader), "wslogs-read-" + i + "-" + files.get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
             t.setDaemon(true);
             threadsStarted.add(t);
             t.start();
         }
         try {
             merge(sources, pipeline);
-            if (System.getenv("WSLOGS_THREAD_TIMES") != null) ThreadTimes.print(threadsStarted, pool);
+            if (System.getenv("WSLOGS_THREAD_TIMES") != null) times.print(threadsStarted, pool);
         } finally {
             for (Thread t : threadsStarted) t.interrupt();
             for (Thread t : threadsStarted) t.join();
@@ -100,13 +101,6 @@ public final class ReplayDriver {
         List<FileStats> all = new ArrayList<>();
         for (List<FileStats> st : stats) all.addAll(st);
         return all;
-    }
-
-    /** The statuses at which an ordinary line cannot interest the classifier (a snapshot for the workers). */
-    private static boolean[] ignoredStatuses(Pipeline pipeline) {
-        boolean[] ignored = new boolean[1000];
-        for (int s = 0; s < ignored.length; s++) ignored[s] = pipeline.classifier().ignoresQuietOther(s);
-        return ignored;
     }
 
     private static void merge(List<EventSource> sources, Pipeline pipeline) throws InterruptedException {
@@ -125,15 +119,14 @@ public final class ReplayDriver {
                 }
                 time[i] = src[i].time();
                 rank[i] = src[i].rank();
-                // log-time order; on a tie error lines first (nginx writes them before the access line)
-                if (best < 0 || time[i] < time[best] || (time[i] == time[best] && rank[i] < rank[best])) best = i;
+                if (best < 0 || EventSource.precedes(time[i], rank[i], time[best], rank[best], false)) best = i;
             }
             if (best < 0) return;
             // the runner-up: where the best series' run must stop
             int next = -1;
             for (int i = 0; i < k; i++) {
                 if (i == best || done[i]) continue;
-                if (next < 0 || time[i] < time[next] || (time[i] == time[next] && rank[i] < rank[next])) next = i;
+                if (next < 0 || EventSource.precedes(time[i], rank[i], time[next], rank[next], false)) next = i;
             }
             if (next < 0) src[best].deliverRun(pipeline, Long.MAX_VALUE, Integer.MAX_VALUE, true);
             else src[best].deliverRun(pipeline, time[next], rank[next], best < next);

@@ -12,22 +12,21 @@ import java.util.List;
  * cannot be parallelised, so its share bounds the speed-up the other stages can bring.
  */
 final class ThreadTimes {
-    private static final java.util.Map<String, Long> FINISHED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** CPU of this replay's threads that have ended, by thread (a finished thread has none to ask). */
+    private final java.util.Map<Thread, Long> finished = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ThreadTimes() {}
-
-    /** The runnable, recording its thread's CPU time when it ends (a finished thread has none to ask). */
-    static Runnable recorded(Runnable r) {
+    /** The runnable, recording its thread's CPU time when it ends. */
+    Runnable recorded(Runnable r) {
         return () -> {
             try {
                 r.run();
             } finally {
-                FINISHED.put(Thread.currentThread().getName(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                finished.put(Thread.currentThread(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             }
         };
     }
 
-    static void print(List<Thread> readers, List<Thread> workers) {
+    void print(List<Thread> readers, List<Thread> workers) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<String> lines = new ArrayList<>();
         lines.add(String.format("sequencer (%s): %.2f s CPU", Thread.currentThread().getName(), mx.getCurrentThreadCpuTime() / 1e9));
@@ -80,8 +79,8 @@ final class ThreadTimes {
         return out;
     }
 
-    private static double cpu(ThreadMXBean mx, Thread t) {
-        Long done = FINISHED.get(t.getName());
+    private double cpu(ThreadMXBean mx, Thread t) {
+        Long done = finished.get(t);
         long ns = done != null ? done : mx.getThreadCpuTime(t.getId());
         return ns < 0 ? 0 : ns / 1e9;
     }
