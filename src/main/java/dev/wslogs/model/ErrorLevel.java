@@ -6,9 +6,11 @@ import java.util.Locale;
 public enum ErrorLevel {
     EMERG, ALERT, CRIT, ERROR, WARN, NOTICE, INFO, DEBUG;
 
+    private final String label = name().toLowerCase(Locale.ROOT); // asked for every rule tested on every joined line
+
     /** The level as nginx prints it inside brackets, e.g. {@code error}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Parses nginx's bracket text; returns {@code null} for anything else. */

@@ -72,7 +72,7 @@ public final class ReplayDriver {
                 sources.add(new AccessSeriesSource(files, q, buffers, st, errorZone));
                 reader = r;
             } else {
-                BlockingQueue<List<Event>> q = new ArrayBlockingQueue<>(8);
+                BlockingQueue<List<Event>> q = new ArrayBlockingQueue<>(SeriesReader.QUEUED_BATCHES);
                 SeriesReader r = new SeriesReader(files, errorZone, q, st, progress);
                 seriesReaders.add(r);
                 sources.add(new BatchSource(q));
