@@ -2,6 +2,9 @@ package dev.wslogs.correlate;
 
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.Field;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +106,6 @@ public final class AttemptClassifier {
         int tTo = last > sp ? last : to;
         if (tFrom >= tTo || b[tFrom] != '/') return NOT_ASCII; // "" or an absolute URI: leave to the full path
         // one pass over the path: its hash, its segments, and where a target hint could start
-        long h = FNV_OFFSET;
         int seg = tFrom;
         int i = tFrom;
         for (; i < tTo; i++) {
@@ -117,7 +119,6 @@ public final class AttemptClassifier {
                 }
                 if ((k & HINT) != 0 && startsWithAny(b, i, tTo, HINTS_BY_FIRST[c & 0xFF])) return NOT_ASCII;
             }
-            h = (h ^ c) * FNV_PRIME;
         }
         int pTo = i;
         if (isSegmentName(b, seg, pTo)) return NOT_ASCII;
@@ -136,7 +137,12 @@ public final class AttemptClassifier {
                 }
             }
         }
-        return h == NOT_ASCII ? 1 : h;
+        long h = PATH_SEED ^ (pTo - tFrom);
+        int w = tFrom;
+        for (; w <= pTo - 8; w += 8) h = mix(h, (long) LONGS.get(b, w));
+        long tail = 0;
+        for (int shift = 0; w < pTo; w++, shift += 8) tail |= (b[w] & 0xFFL) << shift;
+        return finish(mix(h, tail));
     }
 
     /** Whether a path with this hash may have been learned from a 101 (false positives only). */
@@ -144,18 +150,36 @@ public final class AttemptClassifier {
         return learnedHashes.contains(pathHash);
     }
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    // The path hash reads eight bytes at a time (little-endian words, the last one zero-padded, the
+    // length in the seed): one multiply per word instead of one per byte, on every ordinary line.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long PATH_SEED = 0xcbf29ce484222325L;
+    private static final long PATH_PRIME = 0x9E3779B97F4A7C15L;
+
+    private static long mix(long h, long word) {
+        h = (h ^ word) * PATH_PRIME;
+        return h ^ (h >>> 31);
+    }
+
+    private static long finish(long h) {
+        return h == NOT_ASCII ? 1 : h;
+    }
 
     /** The hash {@link #plainRequestPathHash} gives the same path, or {@link #NOT_ASCII}. */
     static long pathHash(String path) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < path.length(); i++) {
+        int n = path.length();
+        long h = PATH_SEED ^ n;
+        long word = 0;
+        for (int i = 0; i < n; i++) {
             char c = path.charAt(i);
             if (c >= 0x80) return NOT_ASCII;
-            h = (h ^ c) * FNV_PRIME;
+            word |= (long) c << ((i & 7) << 3);
+            if ((i & 7) == 7) {
+                h = mix(h, word);
+                word = 0;
+            }
         }
-        return h == NOT_ASCII ? 1 : h;
+        return finish(mix(h, word));
     }
 
     private static byte[] ascii(String s) {

@@ -62,9 +62,13 @@ public final class LineSplitter {
         int start = off;
         for (int i = off; i < end; i++) {
             if (buf[i] == '\n') {
-                append(buf, start, i - start);
                 consumed += i - start + 1;
-                emit(consumed);
+                if (pendingLen == 0 && !skippingRest && i - start <= maxLineBytes) {
+                    emit(buf, start, i - start, consumed); // the whole line is in buf: no copy
+                } else {
+                    append(buf, start, i - start);
+                    emit(pending, 0, pendingLen, consumed);
+                }
                 start = i + 1;
             }
         }
@@ -74,7 +78,7 @@ public final class LineSplitter {
 
     /** Emits a final unterminated line, if any (end of a replayed input). */
     public void finish() {
-        if (pendingLen > 0 || skippingRest) emit(consumed);
+        if (pendingLen > 0 || skippingRest) emit(pending, 0, pendingLen, consumed);
     }
 
     public void readAll(InputStream in) throws IOException {
@@ -98,11 +102,11 @@ public final class LineSplitter {
         pendingLen += len;
     }
 
-    private void emit(long nextLineStart) {
-        int len = pendingLen;
-        if (len > 0 && pending[len - 1] == '\r') len--;
+    /** Emits the line {@code b[off, off+len)} (the pending bytes, or a line found whole in the caller's buffer). */
+    private void emit(byte[] b, int off, int len, long nextLineStart) {
+        if (len > 0 && b[off + len - 1] == '\r') len--;
         lineNo++;
-        String text = LineDecoder.decode(pending, 0, len);
+        String text = LineDecoder.decode(b, off, len);
         RawLine line = new RawLine(new LinePosition(file, lineNo, lineStart), text);
         pendingLen = 0;
         skippingRest = false;

@@ -36,6 +36,48 @@ class LineSplitterTest {
     }
 
     @Test
+    void anyFeedBoundaries_giveTheLinesOfOneFeed() {
+        java.util.Random r = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            byte[] data = new byte[r.nextInt(400)];
+            for (int i = 0; i < data.length; i++) {
+                int k = r.nextInt(10);
+                data[i] = k == 0 ? (byte) '\n' : k == 1 ? (byte) '\r' : k == 2 ? (byte) (0xC3 + r.nextInt(2)) : (byte) ('a' + r.nextInt(26));
+            }
+            int max = 1 + r.nextInt(40);
+            List<String> whole = new ArrayList<>();
+            LineSplitter one = new LineSplitter("f", 1, 0, max, l -> whole.add(l.position().line() + "@" + l.position().offset() + ":" + l.text()));
+            one.feed(data, 0, data.length);
+            one.finish();
+            List<String> pieces = new ArrayList<>();
+            LineSplitter many = new LineSplitter("f", 1, 0, max, l -> pieces.add(l.position().line() + "@" + l.position().offset() + ":" + l.text()));
+            for (int off = 0; off < data.length; ) {
+                int n = Math.min(data.length - off, r.nextInt(30));
+                many.feed(data, off, n);
+                off += n;
+            }
+            many.finish();
+            assertThat(pieces).isEqualTo(whole).isEqualTo(reference(data, max));
+        }
+    }
+
+    /** What the splitter must emit: lines cut at {@code max} bytes, one trailing CR dropped, offsets of line starts. */
+    private static List<String> reference(byte[] data, int max) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        long no = 0;
+        while (start < data.length) {
+            int nl = start;
+            while (nl < data.length && data[nl] != '\n') nl++;
+            int len = Math.min(nl - start, max);
+            if (len > 0 && data[start + len - 1] == '\r') len--;
+            out.add(++no + "@" + start + ":" + LineDecoder.decode(data, start, len));
+            start = nl + 1;
+        }
+        return out;
+    }
+
+    @Test
     void invalidUtf8_becomesHexEscapes_validKept() {
         byte[] b = {'a', (byte) 0xE9, 'b', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF};
         assertThat(LineDecoder.decode(b, 0, b.length)).isEqualTo("a\\xE9bé\\xFF");
