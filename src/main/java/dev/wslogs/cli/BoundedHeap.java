@@ -29,15 +29,18 @@ final class BoundedHeap {
      * objects that die soon after (chunks in flight), which then cost full collections. Measured on
      * 2 M lines: 0.6 s in collections with {@code -Xmn160m} against 1.9 s with the default sizing.
      *
-     * <p>{@code -XX:FreqInlineSize=100} (default 325): on two cores the C2 compiler competes with the
-     * parse workers for CPU, and with the default it inlines whole call trees into the hot loops
-     * (a 57 kB compile of the event dispatch, three 43 kB ones of the error-log splitter), so the hot
-     * code runs in profiling tiers for seconds while the queue drains. Measured interleaved on 2 M
-     * and 10 M lines: C2 CPU 4.5–5.5 s → 3.1–3.5 s (2 M) and 6.8–9.5 s → 4.2–4.6 s (10 M), total CPU
-     * 31–38 s → 29 s (10 M), the sequencer's own CPU lower too (its code is compiled sooner).
+     * <p>{@code -XX:FreqInlineSize=60} (default 325) and {@code -XX:CompileThresholdScaling=2}: on two
+     * cores the C2 compiler competes with the parse workers for CPU. With the defaults it inlines
+     * whole call trees into the hot loops (a 57 kB compile of the event dispatch, three 43 kB ones of
+     * the error-log splitter) and also compiles start-up code (rules, YAML) that runs a few thousand
+     * times, so the hot code waits in profiling tiers while the queue drains. Measured interleaved
+     * ({@code WSLOGS_THREAD_TIMES=1}, 10 M lines, two or three runs each): C2 CPU 6.8–9.5 s with the
+     * defaults, 5.5–6.1 s with {@code FreqInlineSize=100} alone, 3.1–3.6 s with both flags; total
+     * CPU 36–39 s → 32–35 s against {@code FreqInlineSize=100} alone. Output unchanged (these flags
+     * only move work between compiler tiers).
      */
     static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=100");
+            "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=60", "-XX:CompileThresholdScaling=2");
     static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
 
     private BoundedHeap() {}
