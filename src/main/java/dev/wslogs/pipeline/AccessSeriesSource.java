@@ -84,7 +84,8 @@ final class AccessSeriesSource implements EventSource {
         quiet = -1;
         ParsedChunk c = chunk;
         String client = connectionLogged ? null : (String) c.payload[i];
-        if (!pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields)) {
+        Pipeline.QuietOutcome outcome = pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields);
+        if (outcome != Pipeline.QuietOutcome.TAKEN) {
             // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
             // (quiet lines are ASCII and plain: only the spans are needed again)
             AccessEntry e = scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])
@@ -94,7 +95,8 @@ final class AccessSeriesSource implements EventSource {
                 e = parser.parse(line);
                 if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
             }
-            pipeline.accept(new Event.Access(e));
+            if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY) pipeline.acceptOrdinary(e);
+            else pipeline.accept(new Event.Access(e));
         }
     }
 
@@ -186,10 +188,18 @@ final class AccessSeriesSource implements EventSource {
     }
 
     private long toMillis(ErrorEntry e) {
-        long t = e.time().atZone(zone).toInstant().toEpochMilli();
-        lastTime = t;
-        return t;
+        // error lines come in bursts within one second, and the header parser then hands out the
+        // same LocalDateTime: convert it once
+        if (e.time() != lastLocal) {
+            lastLocal = e.time();
+            lastLocalMillis = lastLocal.atZone(zone).toInstant().toEpochMilli();
+        }
+        lastTime = lastLocalMillis;
+        return lastLocalMillis;
     }
+
+    private java.time.LocalDateTime lastLocal;
+    private long lastLocalMillis;
 
     private static ParsedChunk get(Future<ParsedChunk> f) throws InterruptedException {
         try {

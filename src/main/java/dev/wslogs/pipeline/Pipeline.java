@@ -76,24 +76,46 @@ public final class Pipeline {
         }
     }
 
+    /** What {@link #acceptQuietAccess} did with a quiet line. */
+    public enum QuietOutcome {
+        /** Taken: exactly what {@link #accept} would have done is done. */
+        TAKEN,
+        /**
+         * Not taken because it may claim a pending error line, but its path is not a learned one:
+         * build the entry and hand it to {@link #acceptOrdinary} (its verdict is known).
+         */
+        ORDINARY_ENTRY,
+        /** Not taken: its path may have been learned; build the entry and hand it to {@link #accept}. */
+        ENTRY
+    }
+
     /**
      * The fast path for an ordinary access line that was not built into an entry: the caller has
      * established (from its bytes) that it is not WebSocket traffic by every rule but the learned
      * paths, that its status is one the classifier ignores ({@link Classifier#ignoresQuietOther}),
-     * and has the hash of its path ({@link AttemptClassifier#plainRequestPathHash}). Returns false —
-     * and changes nothing — when the line still might matter here: its path may have been learned,
-     * or it may claim a pending error line; the caller then builds the entry and calls
-     * {@link #accept}. Returns true after doing exactly what {@link #accept} would have done.
+     * and has the hash of its path ({@link AttemptClassifier#plainRequestPathHash}). Changes nothing
+     * unless it returns {@link QuietOutcome#TAKEN}: the line still might matter when its path may
+     * have been learned, or when it may claim a pending error line.
      */
-    public boolean acceptQuietAccess(long timeMillis, boolean connectionLogged, long connection, String client, long pathHash,
+    public QuietOutcome acceptQuietAccess(long timeMillis, boolean connectionLogged, long connection, String client, long pathHash,
             java.util.Set<dev.wslogs.model.Field> fields) {
-        if (!listener.acceptsQuietAccess() || attempts.mayBeLearned(pathHash) || correlator.mayClaim(connectionLogged, connection, client)) {
-            return false;
-        }
+        if (!listener.acceptsQuietAccess() || attempts.mayBeLearned(pathHash)) return QuietOutcome.ENTRY;
+        if (correlator.mayClaim(connectionLogged, connection, client)) return QuietOutcome.ORDINARY_ENTRY;
         if (timeMillis > accessWatermark) accessWatermark = timeMillis;
         correlator.advance(timeMillis);
         listener.quietAccess(fields);
-        return true;
+        return QuietOutcome.TAKEN;
+    }
+
+    /**
+     * {@link #accept} of the entry of a line {@link #acceptQuietAccess} answered
+     * {@link QuietOutcome#ORDINARY_ENTRY} for, without classifying it again: what the worker proved
+     * from its bytes and the learned paths leave one verdict, {@link AttemptKind#OTHER} ("").
+     */
+    public void acceptOrdinary(dev.wslogs.model.AccessEntry entry) {
+        if (entry.timeMillis() > accessWatermark) accessWatermark = entry.timeMillis();
+        classifier.decideBefore(entry.timeMillis() - DEFERRAL_MILLIS);
+        correlator.onAccess(entry, dev.wslogs.correlate.AttemptKind.OTHER, "");
     }
 
     /** Whether {@link #acceptQuietAccess} can ever take a line (the listener opted in). */

@@ -140,10 +140,18 @@ final class SeriesReader implements Runnable {
     }
 
     private long toMillis(ErrorEntry e) {
-        long t = e.time().atZone(zone).toInstant().toEpochMilli();
-        lastTime = t;
-        return t;
+        // error lines come in bursts within one second, and the header parser then hands out the
+        // same LocalDateTime: convert it once
+        if (e.time() != lastLocal) {
+            lastLocal = e.time();
+            lastLocalMillis = lastLocal.atZone(zone).toInstant().toEpochMilli();
+        }
+        lastTime = lastLocalMillis;
+        return lastLocalMillis;
     }
+
+    private java.time.LocalDateTime lastLocal;
+    private long lastLocalMillis;
 
     private void add(Event e) {
         batch.add(e);

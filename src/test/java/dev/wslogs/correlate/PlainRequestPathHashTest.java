@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link AttemptClassifier#plainRequestPathHash} against {@link AttemptClassifier#classify}: a request
- * line it calls plain must be classified OTHER (status 200, no Upgrade logged, nothing learned),
+ * line it calls plain must be classified OTHER with no reason (status 200, no Upgrade logged, nothing learned),
  * and its hash must be that of the entry's path. Request lines come from hand-picked edge cases,
  * the generator, the public corpus and a seeded random grammar of WebSocket-ish paths.
  */
@@ -39,7 +39,8 @@ class PlainRequestPathHashTest {
             long hash = c.plainRequestPathHash(b, 0, b.length);
             if (hash == AttemptClassifier.NOT_ASCII) continue;
             AccessEntry e = entry(request);
-            assertThat(c.classify(e).kind()).as("%s (user paths %s)", request, user).isEqualTo(AttemptKind.OTHER);
+            // the whole verdict: Pipeline.acceptOrdinary hands such lines on with exactly this one
+            assertThat(c.classify(e)).as("%s (user paths %s)", request, user).isEqualTo(new AttemptClassifier.Verdict(AttemptKind.OTHER, ""));
             assertThat(hash).as(request).isEqualTo(AttemptClassifier.pathHash(e.path()));
             if (user.isEmpty()) {
                 p = true;

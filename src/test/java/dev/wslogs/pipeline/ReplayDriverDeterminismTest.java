@@ -33,11 +33,13 @@ class ReplayDriverDeterminismTest {
     static Path dir;
 
     /** What a run produced, as comparable text. */
-    private record Outcome(List<String> incidents, List<String> stats, long quietLines, long failures) {}
+    private record Outcome(List<String> incidents, List<String> attempts, List<String> stats, long quietLines, long failures) {}
 
     private static final class Recorder implements PipelineListener {
         final boolean quiet;
         final List<String> incidents = new ArrayList<>();
+        /** Attempts a quiet line can never be: WebSocket traffic, or lines that claimed error lines. */
+        final List<String> attempts = new ArrayList<>();
         long quietLines;
         long failures;
 
@@ -51,7 +53,12 @@ class ReplayDriverDeterminismTest {
         }
 
         @Override
-        public void attempt(Attempt a) {}
+        public void attempt(Attempt a) {
+            if (a.kind() != dev.wslogs.correlate.AttemptKind.OTHER || !a.errors().isEmpty()) {
+                attempts.add(a.kind() + "|" + a.why() + "|" + a.access().map(e -> e.position() + " " + e.requestLine()).orElse("-") + "|"
+                        + a.errors().stream().map(e -> e.position().toString()).toList());
+            }
+        }
 
         @Override
         public void parseFailure(ParseFailure f) {
@@ -97,7 +104,7 @@ class ReplayDriverDeterminismTest {
         List<FileStats> stats = ReplayDriver.run(plan.series(), ZoneOffset.UTC, pipeline, n -> {}, chunkBytes, threads);
         List<String> st = stats.stream().map(s -> String.join("|", s.file, s.kind.name(), s.format, "lines=" + s.lines, "bytes=" + s.bytes,
                 "blank=" + s.blank, "parsed=" + s.parsed, "failed=" + s.failed, "other=" + s.otherKind, String.valueOf(s.notes))).toList();
-        return new Outcome(r.incidents, st, r.quietLines, r.failures);
+        return new Outcome(r.incidents, r.attempts, st, r.quietLines, r.failures);
     }
 
     @Test
@@ -120,6 +127,9 @@ class ReplayDriverDeterminismTest {
         Outcome full = run(65_536, 2, false);
         assertThat(full.quietLines()).isZero();
         assertThat(full.incidents()).isEqualTo(fast.incidents());
+        // ordinary lines that claimed error lines went through the quiet path's fallback in the fast run
+        assertThat(fast.attempts()).anyMatch(a -> a.startsWith("OTHER||") && !a.endsWith("|[]"));
+        assertThat(full.attempts()).isEqualTo(fast.attempts());
         assertThat(full.stats()).isEqualTo(fast.stats());
         assertThat(full.failures()).isEqualTo(fast.failures()).isPositive();
     }
