@@ -117,13 +117,13 @@ public final class AttemptClassifier {
                     if (isSegmentName(b, seg, i)) return NOT_ASCII;
                     seg = i + 1;
                 }
-                if ((k & HINT) != 0 && startsWithAny(b, i, tTo, HINTS_BY_FIRST[c & 0xFF])) return NOT_ASCII;
+                if ((k & HINT) != 0 && hintAt(b, tFrom, i, tTo)) return NOT_ASCII;
             }
         }
         int pTo = i;
         if (isSegmentName(b, seg, pTo)) return NOT_ASCII;
         for (; i < tTo; i++) { // the query: hints only
-            if ((BYTE_CLASS[b[i] & 0xFF] & HINT) != 0 && startsWithAny(b, i, tTo, HINTS_BY_FIRST[b[i] & 0xFF])) return NOT_ASCII;
+            if ((BYTE_CLASS[b[i] & 0xFF] & HINT) != 0 && hintAt(b, tFrom, i, tTo)) return NOT_ASCII;
         }
         for (byte[] p : userPathBytes) if (startsWith(b, tFrom, pTo, p, false)) return NOT_ASCII;
         if (pTo - tFrom >= 2) { // well-known paths, picked by their second byte (the first is always '/')
@@ -206,12 +206,47 @@ public final class AttemptClassifier {
         return true;
     }
 
-    // Lookup tables so that most bytes of a path cost one load: which names could start at a byte
-    // (compared as startsWith(..., ignoreCase) compares: A-Z lowered, the names are lower case).
+    // Lookup tables so that most bytes of a path cost one load and one untaken branch. A target hint
+    // is looked for only where its anchor byte is — its first byte that is no letter ('/' of "/xhr",
+    // '=' of "transport=" and "eio="), rare in paths, where a first letter such as 't' or 'e' is in
+    // every other word — then compared as startsWith(..., ignoreCase) compares (A-Z lowered, the
+    // names are lower case) from where it would start.
     private static final int HINT = 1;
     private static final int SLASH = 2;
     private static final int QUERY = 4;
-    private static final byte[][][] HINTS_BY_FIRST = byFirstByte(TARGET_HINTS);
+    private static final byte[][][] HINTS_BY_ANCHOR = new byte[256][][];
+    private static final int[][] HINT_ANCHOR_OFFSETS = new int[256][];
+    static {
+        for (byte[] h : TARGET_HINTS) {
+            int a = 0;
+            while (a < h.length && Character.isLetter(h[a])) a++;
+            if (a == h.length) throw new ExceptionInInitializerError("target hint without an anchor byte: " + new String(h));
+            int c = h[a] & 0xFF;
+            HINTS_BY_ANCHOR[c] = append(HINTS_BY_ANCHOR[c], h);
+            int[] offs = HINT_ANCHOR_OFFSETS[c] == null ? new int[0] : HINT_ANCHOR_OFFSETS[c];
+            offs = java.util.Arrays.copyOf(offs, offs.length + 1);
+            offs[offs.length - 1] = a;
+            HINT_ANCHOR_OFFSETS[c] = offs;
+        }
+    }
+
+    private static byte[][] append(byte[][] list, byte[] h) {
+        byte[][] out = list == null ? new byte[1][] : java.util.Arrays.copyOf(list, list.length + 1);
+        out[out.length - 1] = h;
+        return out;
+    }
+
+    /** Whether a target hint with its anchor at {@code i} lies within {@code b[from, to)}. */
+    private static boolean hintAt(byte[] b, int from, int i, int to) {
+        int c = b[i] & 0xFF;
+        byte[][] hints = HINTS_BY_ANCHOR[c];
+        int[] offsets = HINT_ANCHOR_OFFSETS[c];
+        for (int k = 0; k < hints.length; k++) {
+            int start = i - offsets[k];
+            if (start >= from && startsWith(b, start, to, hints[k], true)) return true;
+        }
+        return false;
+    }
     private static final byte[][][] SEGMENTS_BY_FIRST = byFirstByte(SEGMENTS);
     private static final int SEGMENT_LENGTHS = lengthMask(SEGMENTS);
     private static final int[][] WELL_KNOWN_BY_SECOND = bySecondByte(WELL_KNOWN_EXACT);
@@ -219,7 +254,7 @@ public final class AttemptClassifier {
 
     private static byte[] byteClasses() {
         byte[] k = new byte[256];
-        for (int c = 0; c < 256; c++) k[c] = (byte) ((HINTS_BY_FIRST[c] != null ? HINT : 0) | (c == '/' ? SLASH : 0) | (c == '?' ? QUERY : 0));
+        for (int c = 0; c < 256; c++) k[c] = (byte) ((HINTS_BY_ANCHOR[c] != null ? HINT : 0) | (c == '/' ? SLASH : 0) | (c == '?' ? QUERY : 0));
         return k;
     }
 
@@ -253,11 +288,6 @@ public final class AttemptClassifier {
         int mask = 0;
         for (byte[] n : names) mask |= 1 << n.length;
         return mask;
-    }
-
-    private static boolean startsWithAny(byte[] b, int from, int to, byte[][] names) {
-        for (byte[] p : names) if (startsWith(b, from, to, p, true)) return true;
-        return false;
     }
 
     /** Whether {@code b[from, to)} is one of the well-known segment names, ignoring case. */
