@@ -4,6 +4,7 @@ import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -62,23 +63,37 @@ public final class LineSplitter {
         int start = off;
         for (int i = off; i < end; i++) {
             if (buf[i] == '\n') {
-                consumed += i - start + 1;
-                if (pendingLen == 0 && !skippingRest && i - start <= maxLineBytes) {
-                    emit(buf, start, i - start, consumed); // the whole line is in buf: no copy
-                } else {
-                    append(buf, start, i - start);
-                    emit(pending, 0, pendingLen, consumed);
-                }
+                feedLine(buf, start, i - start, true, false);
                 start = i + 1;
             }
         }
-        append(buf, start, end - start);
-        consumed += end - start;
+        feedLine(buf, start, end - start, false, false);
+    }
+
+    /**
+     * {@link #feed} for a caller that has found the line ends itself (faster than this class's byte
+     * loop): {@code buf[off, off+len)} holds no {@code \n}; {@code terminated} when one follows it
+     * (it is consumed too). {@code ascii}: the caller knows every byte is below 0x80 (false when it
+     * does not know).
+     */
+    public void feedLine(byte[] buf, int off, int len, boolean terminated, boolean ascii) {
+        if (!terminated) {
+            append(buf, off, len);
+            consumed += len;
+            return;
+        }
+        consumed += len + 1;
+        if (pendingLen == 0 && !skippingRest && len <= maxLineBytes) {
+            emit(buf, off, len, ascii, consumed); // the whole line is in buf: no copy
+        } else {
+            append(buf, off, len);
+            emit(pending, 0, pendingLen, false, consumed);
+        }
     }
 
     /** Emits a final unterminated line, if any (end of a replayed input). */
     public void finish() {
-        if (pendingLen > 0 || skippingRest) emit(pending, 0, pendingLen, consumed);
+        if (pendingLen > 0 || skippingRest) emit(pending, 0, pendingLen, false, consumed);
     }
 
     public void readAll(InputStream in) throws IOException {
@@ -103,10 +118,10 @@ public final class LineSplitter {
     }
 
     /** Emits the line {@code b[off, off+len)} (the pending bytes, or a line found whole in the caller's buffer). */
-    private void emit(byte[] b, int off, int len, long nextLineStart) {
+    private void emit(byte[] b, int off, int len, boolean ascii, long nextLineStart) {
         if (len > 0 && b[off + len - 1] == '\r') len--;
         lineNo++;
-        String text = LineDecoder.decode(b, off, len);
+        String text = ascii ? new String(b, off, len, StandardCharsets.ISO_8859_1) : LineDecoder.decode(b, off, len);
         RawLine line = new RawLine(new LinePosition(file, lineNo, lineStart), text);
         pendingLen = 0;
         skippingRest = false;

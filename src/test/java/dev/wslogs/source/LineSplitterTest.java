@@ -57,7 +57,23 @@ class LineSplitterTest {
                 off += n;
             }
             many.finish();
-            assertThat(pieces).isEqualTo(whole).isEqualTo(reference(data, max));
+            // a caller that finds the line ends (and knows which lines are ASCII) itself
+            List<String> found = new ArrayList<>();
+            LineSplitter lines = new LineSplitter("f", 1, 0, max, l -> found.add(l.position().line() + "@" + l.position().offset() + ":" + l.text()));
+            for (int off = 0; off < data.length; ) {
+                int n = Math.min(data.length - off, 1 + r.nextInt(30));
+                int start = off;
+                while (start < off + n) {
+                    int end = start;
+                    boolean ascii = true;
+                    while (end < off + n && data[end] != '\n') ascii &= data[end++] >= 0;
+                    lines.feedLine(data, start, end - start, end < off + n, ascii && r.nextBoolean());
+                    start = end + 1;
+                }
+                off += n;
+            }
+            lines.finish();
+            assertThat(pieces).isEqualTo(whole).isEqualTo(reference(data, max)).isEqualTo(found);
         }
     }
 
