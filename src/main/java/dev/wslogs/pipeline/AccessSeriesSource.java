@@ -31,7 +31,7 @@ final class AccessSeriesSource implements EventSource {
     private final BlockingQueue<Future<ParsedChunk>> chunks;
     private final BufferPool buffers;
     private final List<FileStats> stats;
-    private final ZoneId zone;
+    private final ErrorClock clock;
     private final ArrayDeque<Event> out = new ArrayDeque<>();
     private ParsedChunk chunk;
     private int next;
@@ -53,7 +53,7 @@ final class AccessSeriesSource implements EventSource {
         this.chunks = chunks;
         this.buffers = buffers;
         this.stats = stats;
-        this.zone = zone;
+        this.clock = new ErrorClock(zone);
     }
 
     @Override
@@ -188,18 +188,10 @@ final class AccessSeriesSource implements EventSource {
     }
 
     private long toMillis(ErrorEntry e) {
-        // error lines come in bursts within one second, and the header parser then hands out the
-        // same LocalDateTime: convert it once
-        if (e.time() != lastLocal) {
-            lastLocal = e.time();
-            lastLocalMillis = lastLocal.atZone(zone).toInstant().toEpochMilli();
-        }
-        lastTime = lastLocalMillis;
-        return lastLocalMillis;
+        long t = clock.millis(e);
+        lastTime = t;
+        return t;
     }
-
-    private java.time.LocalDateTime lastLocal;
-    private long lastLocalMillis;
 
     private static ParsedChunk get(Future<ParsedChunk> f) throws InterruptedException {
         try {

@@ -57,13 +57,9 @@ public final class Pipeline {
     private long errorWatermark = Long.MIN_VALUE;
 
     public void accept(Event e) {
-        if (e instanceof Event.Access && e.time() > accessWatermark) accessWatermark = e.time();
         if (e instanceof Event.Error && e.time() > errorWatermark) errorWatermark = e.time();
         if (e instanceof Event.Access a) {
-            // Deferred decisions are taken at a fixed point of the event stream — before the first
-            // access line past their horizon — not when a driver happens to tick, so a replay and a
-            // daemon reading in rounds of any size decide with the same knowledge.
-            classifier.decideBefore(a.entry().timeMillis() - DEFERRAL_MILLIS);
+            arrive(a.entry());
             AttemptClassifier.Verdict v = attempts.classify(a.entry());
             correlator.onAccess(a.entry(), v.kind(), v.why());
         } else if (e instanceof Event.Error er) {
@@ -113,9 +109,17 @@ public final class Pipeline {
      * from its bytes and the learned paths leave one verdict, {@link AttemptKind#OTHER} ("").
      */
     public void acceptOrdinary(dev.wslogs.model.AccessEntry entry) {
-        if (entry.timeMillis() > accessWatermark) accessWatermark = entry.timeMillis();
-        classifier.decideBefore(entry.timeMillis() - DEFERRAL_MILLIS);
+        arrive(entry);
         correlator.onAccess(entry, dev.wslogs.correlate.AttemptKind.OTHER, "");
+    }
+
+    /** An access line arrives: log time moves, and what was deferred past its horizon is decided. */
+    private void arrive(dev.wslogs.model.AccessEntry entry) {
+        if (entry.timeMillis() > accessWatermark) accessWatermark = entry.timeMillis();
+        // Deferred decisions are taken at a fixed point of the event stream — before the first
+        // access line past their horizon — not when a driver happens to tick, so a replay and a
+        // daemon reading in rounds of any size decide with the same knowledge.
+        classifier.decideBefore(entry.timeMillis() - DEFERRAL_MILLIS);
     }
 
     /** Whether {@link #acceptQuietAccess} can ever take a line (the listener opted in). */

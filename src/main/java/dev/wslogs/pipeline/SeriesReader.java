@@ -39,7 +39,7 @@ final class SeriesReader implements Runnable {
     static final int QUEUED_BATCHES = 4;
 
     private final List<InputFile> files;
-    private final ZoneId zone;
+    private final ErrorClock clock;
     private final BlockingQueue<List<Event>> queue;
     private final List<FileStats> stats;
     private final LongConsumer progress;
@@ -49,7 +49,7 @@ final class SeriesReader implements Runnable {
 
     SeriesReader(List<InputFile> files, ZoneId zone, BlockingQueue<List<Event>> queue, List<FileStats> stats, LongConsumer progress) {
         this.files = files;
-        this.zone = zone;
+        this.clock = new ErrorClock(zone);
         this.queue = queue;
         this.stats = stats;
         this.progress = progress;
@@ -153,18 +153,10 @@ final class SeriesReader implements Runnable {
     }
 
     private long toMillis(ErrorEntry e) {
-        // error lines come in bursts within one second, and the header parser then hands out the
-        // same LocalDateTime: convert it once
-        if (e.time() != lastLocal) {
-            lastLocal = e.time();
-            lastLocalMillis = lastLocal.atZone(zone).toInstant().toEpochMilli();
-        }
-        lastTime = lastLocalMillis;
-        return lastLocalMillis;
+        long t = clock.millis(e);
+        lastTime = t;
+        return t;
     }
-
-    private java.time.LocalDateTime lastLocal;
-    private long lastLocalMillis;
 
     private void add(Event e) {
         batch.add(e);
