@@ -43,6 +43,8 @@ final class ThreadTimes {
         }
         vmThreads().forEach((name, secs) -> lines.add(String.format("%s threads: %.2f s CPU", name, secs)));
         lines.add(String.format("elapsed since JVM start: %.2f s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        // which JVM this was: a large analysis runs in a child JVM with its own flags (cli.BoundedHeap)
+        lines.add("JVM flags: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         for (String l : lines) System.err.println("wslogs: " + l);
     }
 
