@@ -29,9 +29,12 @@ import java.util.function.Function;
 /**
  * Drives the pipeline from followed files. One {@link #poll()} reads everything new in every file,
  * parses it, sorts the round's events by log time (error lines first on a tie, as in a replay) and
- * feeds the pipeline. Within a round all files are read to their end, and nginx writes a
- * connection's error lines before its access line, so a round never sees an access line without
- * the error lines that preceded it.
+ * feeds the pipeline. Within a round all files are read to their end, the access logs first:
+ * nginx writes a connection's error lines before its access line, so every error line written
+ * before an access line this round reads was already there when the error logs are read after it,
+ * and a round never sees an access line without the error lines that preceded it. (Reading the
+ * error logs first left a window: error and access lines written between the two reads reached
+ * the pipeline in different rounds, and the access line was judged without its error lines.)
  *
  * <p>An access file's format is decided on its first lines (given format, nginx.conf, or detection
  * on up to {@value #DETECT_LINES} lines that arrive together); until then its lines wait.
@@ -86,7 +89,8 @@ public final class FollowDriver implements AutoCloseable {
 
     /** One round; returns the number of lines read. */
     public long poll() {
-        long n = errors.poll() + access.poll();
+        long n = access.poll(); // first: see the class comment
+        n += errors.poll();
         decideWaitingFormats();
         for (ErrorLogParser p : errorParsers.values()) p.flush(); // nginx writes a message in one write()
         round.sort(ORDER);
