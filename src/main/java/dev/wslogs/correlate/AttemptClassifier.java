@@ -105,7 +105,7 @@ public final class AttemptClassifier {
         int tFrom = sp + 1;
         int tTo = last > sp ? last : to;
         if (tFrom >= tTo || b[tFrom] != '/') return NOT_ASCII; // "" or an absolute URI: leave to the full path
-        // one pass over the path: its hash, its segments, and where a target hint could start
+        // one pass over the target: where its path ends, its segments, and the target hints (by anchor byte)
         int seg = tFrom;
         int i = tFrom;
         for (; i < tTo; i++) {
@@ -247,6 +247,7 @@ public final class AttemptClassifier {
         }
         return false;
     }
+
     private static final byte[][][] SEGMENTS_BY_FIRST = byFirstByte(SEGMENTS);
     private static final int SEGMENT_LENGTHS = lengthMask(SEGMENTS);
     private static final int[][] WELL_KNOWN_BY_SECOND = bySecondByte(WELL_KNOWN_EXACT);
