@@ -262,7 +262,7 @@ public final class Classifier {
             RuleSignal[][] byKind = new RuleSignal[AttemptKind.values().length][];
             for (AttemptKind k : AttemptKind.values()) {
                 byKind[k.ordinal()] = all.stream()
-                        .filter(x -> appliesToKind(x.signal, k) && (x.signal.when().kinds().isEmpty() || x.signal.when().kinds().contains(k)))
+                        .filter(x -> appliesToKind(x.signal, k))
                         .toArray(RuleSignal[]::new);
             }
             ordered = byKind;
@@ -288,7 +288,7 @@ public final class Classifier {
                     boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
                     boolean lowStatus = c.statuses().isEmpty() || c.statuses().stream().anyMatch(st -> st < 300);
                     if (needsError || !lowStatus) continue;
-                    for (AttemptKind k : AttemptKind.values()) if (appliesToKind(s, k) && (c.kinds().isEmpty() || c.kinds().contains(k))) quiet[k.ordinal()] = true;
+                    for (AttemptKind k : AttemptKind.values()) if (appliesToKind(s, k)) quiet[k.ordinal()] = true;
                 }
             }
             quietFor = r;
@@ -326,9 +326,9 @@ public final class Classifier {
         return quietOther[status];
     }
 
-    /** Signals without a kind apply to WebSocket traffic only; other kinds must be named. */
+    /** Whether a signal can apply to an attempt of this kind: the kinds it names, or WebSocket traffic when it names none. */
     private static boolean appliesToKind(Signal s, AttemptKind kind) {
-        if (!s.when().kinds().isEmpty()) return true; // checked by the condition itself
+        if (!s.when().kinds().isEmpty()) return s.when().kinds().contains(kind);
         return kind == AttemptKind.UPGRADE || kind == AttemptKind.POLLING;
     }
 

@@ -135,7 +135,6 @@ public final class AccessEntry {
         return args.isEmpty() ? uri : uri + "?" + args;
     }
 
-    /** Path without the query string; empty when the request line is not HTTP (e.g. TLS bytes on a plain port). */
     /**
      * Computes the derived values now (a parse worker does, so the sequencer finds them ready).
      * Returns this entry.
@@ -173,6 +172,7 @@ public final class AccessEntry {
         }
     }
 
+    /** Path without the query string; empty when the request line is not HTTP (e.g. TLS bytes on a plain port). */
     public String path() {
         String p = path;
         if (p == null) path = p = computePath();

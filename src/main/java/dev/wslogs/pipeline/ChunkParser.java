@@ -32,7 +32,6 @@ final class ChunkParser {
     }
 
     private final String fileName;
-    private final AccessFormat format;
     private final int maxLineBytes;
     private final QuietRules quiet;
     /** A worker's parsers for this file, made once per thread rather than once per chunk (they are not thread-safe). */
@@ -42,7 +41,6 @@ final class ChunkParser {
 
     ChunkParser(String fileName, AccessFormat format, int maxLineBytes, QuietRules quiet) {
         this.fileName = fileName;
-        this.format = format;
         this.maxLineBytes = maxLineBytes;
         this.quiet = quiet;
         this.parsers = ThreadLocal.withInitial(
