@@ -359,13 +359,16 @@ public final class Classifier {
     }
 
     private void emit(Attempt a, Rule r, double conf, String why, List<String> evidence, List<String> alternatives) {
-        List<ErrorRef> errs = a.errors().stream().map(ErrorRef::of).toList();
+        List<ErrorEntry> errors = a.errors();
+        ErrorRef[] refs = new ErrorRef[errors.size()];
+        for (int k = 0; k < refs.length; k++) refs[k] = ErrorRef.of(errors.get(k));
+        List<ErrorRef> errs = List.of(refs);
         Optional<AccessEntry> acc = a.access();
         if (acc.isPresent()) {
             AccessEntry e = acc.get();
-            String key = "A|" + e.timeMillis() + "|" + e.get(Field.REMOTE_ADDR) + "|" + e.requestLine() + "|" + e.status() + "|"
-                    + e.get(Field.CONNECTION) + "|" + e.get(Field.PID) + "|" + e.requestTimeMillis();
-            out.accept(new Incident(ids.next(key), r.id(), conf, why, e.time(), e.get(Field.REMOTE_ADDR), e.server(), e.requestLine(),
+            String id = ids.nextOfAccess(e.timeMillis(), e.get(Field.REMOTE_ADDR), e.requestLine(), e.status(), e.get(Field.CONNECTION),
+                    e.get(Field.PID), e.requestTimeMillis());
+            out.accept(new Incident(id, r.id(), conf, why, e.time(), e.get(Field.REMOTE_ADDR), e.server(), e.requestLine(),
                     e.path(), e.status(), e.requestTimeMillis(), e.get(Field.UPSTREAM_ADDR), e.get(Field.UPSTREAM_STATUS),
                     Optional.of(e.position()), errs, evidence, r.fix(), alternatives));
         } else {

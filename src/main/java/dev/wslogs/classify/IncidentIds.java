@@ -20,14 +20,72 @@ public final class IncidentIds {
     };
 
     public String next(String key) {
-        String base = hash(key);
+        return nextOfBase(hash(key));
+    }
+
+    /**
+     * {@link #next} of the key {@code "A|" + time + "|" + client + "|" + request + "|" + status + "|"
+     * + connection + "|" + pid + "|" + duration} (an access line's), hashed part by part instead of
+     * concatenated first: one per incident, and the key is most of a line long.
+     */
+    public String nextOfAccess(long time, String client, String request, int status, String connection, String pid, long duration) {
+        if (!isAscii(client) || !isAscii(request) || !isAscii(connection) || !isAscii(pid)) {
+            return next("A|" + time + "|" + client + "|" + request + "|" + status + "|" + connection + "|" + pid + "|" + duration);
+        }
+        long h = OFFSET;
+        h = ascii(h, "A|");
+        h = number(h, time);
+        h = ascii(h, "|");
+        h = ascii(h, client);
+        h = ascii(h, "|");
+        h = ascii(h, request);
+        h = ascii(h, "|");
+        h = number(h, status);
+        h = ascii(h, "|");
+        h = ascii(h, connection);
+        h = ascii(h, "|");
+        h = ascii(h, pid);
+        h = ascii(h, "|");
+        h = number(h, duration);
+        return nextOfBase(hex(h));
+    }
+
+    private String nextOfBase(String base) {
         Integer n = recent.merge(base, 1, Integer::sum);
         return n == 1 ? base : base + "-" + n;
     }
 
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    private static long ascii(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= PRIME;
+        }
+        return h;
+    }
+
+    /** The FNV-1a step over {@code Long.toString(v)}'s characters. */
+    private static long number(long h, long v) {
+        if (v < 0) return ascii(h, Long.toString(v));
+        long div = 1;
+        while (div <= v / 10) div *= 10;
+        for (; div > 0; div /= 10) {
+            h ^= '0' + (v / div) % 10;
+            h *= PRIME;
+        }
+        return h;
+    }
+
     /** 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits. */
     static String hash(String key) {
-        long h = 0xcbf29ce484222325L;
+        long h = OFFSET;
         int n = key.length();
         int i = 0;
         while (i < n) { // ASCII characters are their own UTF-8 bytes: no encoding pass for the usual key
@@ -43,6 +101,10 @@ public final class IncidentIds {
                 h *= 0x100000001b3L;
             }
         }
+        return hex(h);
+    }
+
+    private static String hex(long h) {
         char[] hex = new char[16];
         for (int k = 15; k >= 0; k--) {
             hex[k] = HEX[(int) (h & 0xf)];

@@ -144,8 +144,11 @@ public final class TextAccessFormat implements AccessFormat {
             for (int i = 0; i < fieldIndex.length; i++) {
                 int fi = fieldIndex[i];
                 if (fi < 0) continue;
-                String raw = new String(b, scanner.start(i), scanner.end(i) - scanner.start(i), java.nio.charset.StandardCharsets.ISO_8859_1);
-                values[fi] = escape == Escape.DEFAULT ? unescape(raw) : raw;
+                int from = scanner.start(i);
+                int to = scanner.end(i);
+                String raw = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+                // the bytes are ASCII, so a backslash in them is one in raw: look for it eight bytes at a time
+                values[fi] = escape == Escape.DEFAULT && ByteSearch.indexOf(b, from, to, (byte) '\\') >= 0 ? unescape(raw) : raw;
             }
             return builder.build(position, values);
         }
