@@ -1,6 +1,9 @@
 package dev.wslogs.parse;
 
 import dev.wslogs.model.Field;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -21,8 +24,6 @@ import java.util.Set;
  */
 public final class AccessLineScanner {
     private final byte[][] literals;
-    private final boolean[] isList;
-    private final boolean[] numeric;
     private final int timeVar;
     private final int statusVar;
     private final int requestVar;
@@ -31,7 +32,27 @@ public final class AccessLineScanner {
     private final int remoteVar;
     private final int[] starts;
     private final int[] ends;
+    /** Per variable, how its end is found ({@link #REST}, {@link #LIST}, {@link #NUMBER}, {@link #FIND}, {@link #FIND_NUMBER}). */
+    private final byte[] op;
+    /** Per variable, the first byte of the literal after it in every byte of a word (for the 8-bytes-at-a-time search). */
+    private final long[] firstBytes;
     private final TimeParser times = new TimeParser();
+
+    /** The last variable: it takes the rest of the line. */
+    private static final byte REST = 0;
+    /** A list ({@code $upstream_status} …) followed by a literal starting with a space: {@link #endOfList}. */
+    private static final byte LIST = 1;
+    /** A number followed by a literal that cannot occur in a number: {@link #endOfNumber}. */
+    private static final byte NUMBER = 2;
+    /** Anything else: the first occurrence of the next literal. */
+    private static final byte FIND = 3;
+    /** The first occurrence of the next literal, then the value must be a number (or the last variable, numeric). */
+    private static final byte FIND_NUMBER = 4;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     /** Log time (epoch ms) of the last line scanned. */
     public long timeMillis;
@@ -45,8 +66,6 @@ public final class AccessLineScanner {
 
     private AccessLineScanner(byte[][] literals, int[] fieldIndex, boolean[] isList, boolean[] numeric) {
         this.literals = literals;
-        this.isList = isList;
-        this.numeric = numeric;
         this.timeVar = indexOf(fieldIndex, Field.TIME_LOCAL);
         this.statusVar = indexOf(fieldIndex, Field.STATUS);
         this.requestVar = indexOf(fieldIndex, Field.REQUEST);
@@ -55,6 +74,17 @@ public final class AccessLineScanner {
         this.remoteVar = indexOf(fieldIndex, Field.REMOTE_ADDR);
         this.starts = new int[fieldIndex.length];
         this.ends = new int[fieldIndex.length];
+        int vars = fieldIndex.length;
+        this.op = new byte[vars];
+        this.firstBytes = new long[vars];
+        for (int v = 0; v < vars; v++) {
+            byte[] next = literals[v + 1];
+            if (next.length == 0) op[v] = numeric[v] ? FIND_NUMBER : REST;
+            else if (isList[v] && next[0] == ' ') op[v] = LIST;
+            else if (numeric[v] && !numberByte(next[0]) && next[0] != '-') op[v] = NUMBER;
+            else op[v] = numeric[v] ? FIND_NUMBER : FIND;
+            if (next.length > 0) firstBytes[v] = (next[0] & 0xFFL) * ONES;
+        }
     }
 
     /**
@@ -166,32 +196,36 @@ public final class AccessLineScanner {
         return true;
     }
 
-    /** TextAccessFormat's matcher, first choices only (see the class invariant). */
+    /**
+     * TextAccessFormat's matcher, first choices only (see the class invariant). Each variable's way
+     * of ending was decided once per format ({@link #op}), so the loop only dispatches on it.
+     */
     private boolean match(byte[] b, int from, int to) {
         if (!startsWith(b, from, to, literals[0])) return false;
         int pos = from + literals[0].length;
-        int vars = starts.length;
+        byte[] op = this.op;
+        int vars = op.length;
         for (int v = 0; v < vars; v++) {
             byte[] next = literals[v + 1];
             int end;
-            if (next.length == 0) { // the last variable takes the rest of the line
-                end = to;
-                if (numeric[v] && !isNumber(b, pos, end)) return false;
-                starts[v] = pos;
-                ends[v] = end;
-                pos = end;
-                continue;
-            }
-            if (isList[v] && next[0] == ' ') {
-                end = endOfList(b, pos, to);
-                if (!startsWith(b, end, to, next)) return false;
-            } else if (numeric[v] && !numberByte(next[0]) && next[0] != '-') {
-                end = endOfNumber(b, pos, to, next);
-                if (end < 0) return false;
-            } else {
-                end = indexOf(b, pos, to, next);
-                if (end < 0) return false;
-                if (numeric[v] && !isNumber(b, pos, end)) return false;
+            switch (op[v]) {
+                case FIND -> {
+                    end = find(b, pos, to, next, firstBytes[v]);
+                    if (end < 0) return false;
+                }
+                case NUMBER -> {
+                    end = endOfNumber(b, pos, to);
+                    if (end < 0 || !startsWith(b, end, to, next)) return false;
+                }
+                case LIST -> {
+                    end = endOfList(b, pos, to);
+                    if (!startsWith(b, end, to, next)) return false;
+                }
+                case REST -> end = to;
+                default -> { // FIND_NUMBER
+                    end = next.length == 0 ? to : find(b, pos, to, next, firstBytes[v]);
+                    if (end < 0 || !isNumber(b, pos, end)) return false;
+                }
             }
             starts[v] = pos;
             ends[v] = end;
@@ -201,17 +235,70 @@ public final class AccessLineScanner {
     }
 
     /**
-     * The end of a numeric value followed by {@code next}, as "first occurrence of {@code next},
-     * then {@link #isNumber}" decides it, in one pass over the digits; -1 where that fails. Exact
-     * when {@code next} starts with none of {@code 0-9 . -}: then {@code next} cannot occur inside
-     * the run of digits, so its first occurrence is right after the run (a number) or later (the
-     * value holds a non-digit: a number only if it is the lone {@code -}).
+     * First occurrence of {@code lit} in {@code b[from, to)}, or -1 (String.indexOf on bytes): its
+     * first byte ({@code first}: in every byte of the word) looked for eight bytes at a time.
      */
-    private static int endOfNumber(byte[] b, int pos, int to, byte[] next) {
+    private static int find(byte[] b, int from, int to, byte[] lit, long first) {
+        int n = lit.length;
+        int limit = to - n + 1; // candidates start in [from, limit)
+        int i = from;
+        while (i < limit) {
+            int hit = -1;
+            for (; i <= limit - 8; i += 8) {
+                long y = (long) LONGS.get(b, i) ^ first;
+                long h = (y - ONES) & ~y & HIGHS; // exact for the lowest zero byte, the only one read
+                if (h != 0) {
+                    hit = i + (Long.numberOfTrailingZeros(h) >>> 3);
+                    break;
+                }
+            }
+            if (hit < 0) {
+                byte c = lit[0];
+                for (; i < limit; i++) {
+                    if (b[i] == c) {
+                        hit = i;
+                        break;
+                    }
+                }
+                if (hit < 0) return -1;
+            }
+            int k = 1;
+            while (k < n && b[hit + k] == lit[k]) k++;
+            if (k == n) return hit;
+            i = hit + 1;
+        }
+        return -1;
+    }
+
+    /**
+     * The end of the run of {@code 0-9 .} at {@code pos}, or {@code pos + 1} for a lone {@code -}
+     * there, or -1 — what "first occurrence of the next literal, then {@link #isNumber}" decides when
+     * that literal starts with none of {@code 0-9 . -} (the caller checks that it follows): then it
+     * cannot occur inside the run, so its first occurrence is right after the run (a number) or later
+     * (the value holds a non-digit: a number only if it is the lone {@code -}). The first eight bytes
+     * are classified at once (numbers in logs are short); bytes ≥ 0x80 go the byte way.
+     */
+    private static int endOfNumber(byte[] b, int pos, int to) {
         int i = pos;
+        if (i <= to - 8) {
+            long x = (long) LONGS.get(b, i);
+            if ((x & HIGHS) == 0) { // ASCII: no byte's sum below carries into the next
+                long atLeast0 = x + 0x5050505050505050L; // high bit: byte >= '0'
+                long pastDigits = x + 0x4646464646464646L; // high bit: byte > '9'
+                long y = x ^ 0x2E2E2E2E2E2E2E2EL;
+                long dot = ~(((y & LOWS) + LOWS) | y); // high bit: byte == '.' (exact per byte)
+                long notNumber = ~((atLeast0 & ~pastDigits) | dot) & HIGHS;
+                if (notNumber != 0) {
+                    int k = Long.numberOfTrailingZeros(notNumber) >>> 3;
+                    if (k > 0) return pos + k;
+                    return b[pos] == '-' ? pos + 1 : -1;
+                }
+                i += 8;
+            }
+        }
         while (i < to && numberByte(b[i])) i++;
-        if (i > pos) return startsWith(b, i, to, next) ? i : -1;
-        return pos < to && b[pos] == '-' && startsWith(b, pos + 1, to, next) ? pos + 1 : -1;
+        if (i > pos) return i;
+        return pos < to && b[pos] == '-' ? pos + 1 : -1;
     }
 
     private static boolean numberByte(byte c) {
@@ -222,20 +309,6 @@ public final class AccessLineScanner {
         if (to - pos < lit.length) return false;
         for (int i = 0; i < lit.length; i++) if (b[pos + i] != lit[i]) return false;
         return true;
-    }
-
-    /** First occurrence of {@code lit} in {@code b[from, to)}, or -1 (String.indexOf on bytes). */
-    private static int indexOf(byte[] b, int from, int to, byte[] lit) {
-        byte first = lit[0];
-        int last = to - lit.length;
-        int i = from;
-        while (i <= last) {
-            i = ByteSearch.indexOf(b, i, last + 1, first);
-            if (i < 0) return -1;
-            if (startsWith(b, i, to, lit)) return i;
-            i++;
-        }
-        return -1;
     }
 
     /** TextAccessFormat.endOfList on bytes. */

@@ -48,7 +48,10 @@ class AccessLineScannerDifferentialTest {
             + " \"-\" \"agent \\x22quoted\\x22\" 0.001 200 10.0.0.3:80 0.001 9 2 77 \"\" \"close\"";
     private static final String DASH_LINE = "- - - [28/Sep/1970:12:00:59 -0030] \"-\" - - \"-\" \"-\" - - - - - - - \"-\" \"-\"";
     private static final String HAND_MADE_LINE = "10.0.0.1 [28/Sep/1970:12:00:00 +0600] \"GET /a HTTP/1.1\" 200-5 42";
-    private static final String[] TEMPLATES = {EXTENDED_LINE, COMBINED_LINE, ESCAPED_LINE, DASH_LINE, HAND_MADE_LINE,
+    /** Numbers of every length around the scanner's eight-byte step (7, 8, 9, 16 digits), dots inside them. */
+    private static final String LONG_NUMBERS_LINE = "127.0.0.1 - - [22/Nov/2026:10:00:05 +0100] \"GET /a HTTP/1.1\" 200 12345678"
+            + " \"-\" \"curl/8\" 1234567.5 200 127.0.0.1:9 0.0.0.1 1234567 123456789 1234567890123456 \"-\" \"close\"";
+    private static final String[] TEMPLATES = {EXTENDED_LINE, COMBINED_LINE, ESCAPED_LINE, DASH_LINE, HAND_MADE_LINE, LONG_NUMBERS_LINE,
             "1.2.3.4 [28/Sep/1970:12:00:01 +0600] \"GET /a HTTP/1.1\" 200.42 \"\"", "[28/Sep/1970:12:00:02 +0600] 2001123 \"GET / HTTP/1.0\" 0.5"};
 
     /** One format's scanner and parser, and what they agreed on. */
@@ -237,6 +240,8 @@ class AccessLineScannerDifferentialTest {
         assertThat(combined.check(bytes(COMBINED_LINE.replace("304 0", "304 -")))).as("- body bytes").isTrue();
         assertThat(combined.check(bytes(COMBINED_LINE.replace("304 0", "- 0")))).as("- status").isTrue();
         assertThat(combined.scanner.status).isZero();
+        assertThat(ext.check(bytes(LONG_NUMBERS_LINE))).as("long numbers").isTrue();
+        assertThat(ext.scanner.connection).isEqualTo(1234567);
         Differ dash = new Differ(HAND_MADE.get(0));
         assertThat(dash.check(bytes(HAND_MADE_LINE))).isTrue();
         assertThat(dash.scanner.connection).isEqualTo(42);
