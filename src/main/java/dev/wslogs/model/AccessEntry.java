@@ -30,8 +30,26 @@ public final class AccessEntry {
     private long connection;
     private long pid;
     private byte numbersParsed; // bit 0: connection, bit 1: pid
+    /**
+     * For an entry whose values are decoded when first asked for: the line's bytes (ASCII), each
+     * format variable's span in them ({@code spans[2v]}, {@code spans[2v + 1]}), and where each
+     * field is. A value decoded is kept in {@link #values}; null for an entry built with all its values.
+     */
+    private final byte[] line;
+    private final int[] spans;
+    private final LineLayout layout;
 
     public AccessEntry(LinePosition position, String[] values, long timeMillis, int offsetSeconds, int status, long requestTimeMillis) {
+        this(position, values, timeMillis, offsetSeconds, status, requestTimeMillis, null, null, null);
+    }
+
+    /**
+     * An entry whose values not already in {@code values} are decoded from {@code line} when asked
+     * for — exactly as the parser would have stored them: {@code -} is {@code ""}, escapes are
+     * undone by the layout's rule. {@code line} must be ASCII (then bytes and characters coincide).
+     */
+    public AccessEntry(LinePosition position, String[] values, long timeMillis, int offsetSeconds, int status, long requestTimeMillis,
+            byte[] line, int[] spans, LineLayout layout) {
         this.position = Objects.requireNonNull(position, "position");
         this.values = Objects.requireNonNull(values, "values");
         if (values.length != Field.COUNT) throw new IllegalArgumentException("values.length != Field.COUNT");
@@ -39,11 +57,14 @@ public final class AccessEntry {
         this.offsetSeconds = offsetSeconds;
         this.status = status;
         this.requestTimeMillis = requestTimeMillis;
+        this.line = line;
+        this.spans = spans;
+        this.layout = layout;
     }
 
     /** The same entry at another position (a parallel parser learns line numbers only in order). */
     public AccessEntry withPosition(LinePosition p) {
-        AccessEntry e = new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis);
+        AccessEntry e = new AccessEntry(p, values, timeMillis, offsetSeconds, status, requestTimeMillis, line, spans, layout);
         e.target = target;
         e.path = path;
         e.connection = connection;
@@ -56,8 +77,11 @@ public final class AccessEntry {
         return position;
     }
 
-    /** The values by {@link Field} ordinal (shared, not copied: do not modify). */
+    /** The values by {@link Field} ordinal, all of them decoded (shared, not copied: do not modify). */
     public String[] values() {
+        if (line != null) {
+            for (int f = 0; f < values.length; f++) if (values[f] == null) decode(f);
+        }
         return values;
     }
 
@@ -80,12 +104,30 @@ public final class AccessEntry {
     /** The value, or {@code ""} when absent from the line or the format. */
     public String get(Field f) {
         String v = values[f.ordinal()];
+        if (v == null && line != null) v = decode(f.ordinal());
         return v == null ? "" : v;
     }
 
     /** Whether the format carries this variable at all (even if this line has {@code -}). */
     public boolean logs(Field f) {
-        return values[f.ordinal()] != null;
+        return line != null ? layout.logs(f.ordinal()) : values[f.ordinal()] != null;
+    }
+
+    /** Decodes and keeps field {@code f} of a lazily decoded entry; null when the format does not log it. */
+    private String decode(int f) {
+        int v = layout.variableOfField()[f];
+        if (v < 0) return null;
+        int from = spans[2 * v];
+        int to = spans[2 * v + 1];
+        String s;
+        if (to - from == 1 && line[from] == '-') {
+            s = "";
+        } else {
+            s = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (layout.unescape() != null && s.indexOf('\\') >= 0) s = layout.unescape().apply(s);
+        }
+        values[f] = s;
+        return s;
     }
 
     public boolean hasDuration() {

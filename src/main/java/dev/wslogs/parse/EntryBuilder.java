@@ -3,6 +3,7 @@ package dev.wslogs.parse;
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.Field;
 import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.LineLayout;
 
 /**
  * Turns the raw per-variable values of one line into an {@link AccessEntry}: {@code -} becomes
@@ -25,11 +26,21 @@ final class EntryBuilder {
 
     /** Builds the entry from {@code values} (indexed by Field ordinal; consumed). */
     AccessEntry build(LinePosition pos, String[] values) {
+        return build(pos, values, null, null, null);
+    }
+
+    /**
+     * Builds an entry that decodes its other values from {@code line} when asked
+     * ({@link AccessEntry}'s lazy constructor): {@code values} holds at least the time variables,
+     * {@code $status} and {@code $request_time}, the ones read here; null ones are decoded later.
+     * With {@code line} null, every value is in {@code values} (null: not in the line).
+     */
+    AccessEntry build(LinePosition pos, String[] values, byte[] line, int[] spans, LineLayout layout) {
         error = null;
         for (int i = 0; i < values.length; i++) {
             String v = values[i];
             if (v == null) {
-                if (logged[i]) values[i] = "";
+                if (logged[i] && line == null) values[i] = "";
             } else if (v.length() == 1 && v.charAt(0) == '-') {
                 values[i] = "";
             }
@@ -70,7 +81,7 @@ final class EntryBuilder {
         long rt = AccessEntry.NO_DURATION;
         String rts = values[Field.REQUEST_TIME.ordinal()];
         if (rts != null && !rts.isEmpty()) rt = TimeParser.secondsToMillis(rts);
-        return new AccessEntry(pos, values, time, offset, status, rt < 0 ? AccessEntry.NO_DURATION : rt);
+        return new AccessEntry(pos, values, time, offset, status, rt < 0 ? AccessEntry.NO_DURATION : rt, line, spans, layout);
     }
 
     private static int parseStatus(String s) {

@@ -2,6 +2,7 @@ package dev.wslogs.parse;
 
 import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.Field;
+import dev.wslogs.model.LineLayout;
 import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import java.util.Collections;
@@ -34,6 +35,8 @@ public final class TextAccessFormat implements AccessFormat {
     private final boolean[] isList;
     private final boolean[] numeric; // built-ins nginx prints as numbers: a value that is not one is a mismatch
     private final Set<Field> fields;
+    /** Where each field is in a line, for the entries of the scanned parser (decoded when read). */
+    private final LineLayout layout;
 
     public TextAccessFormat(String name, LogFormatTemplate template, Escape escape, boolean allowTrailing) {
         if (escape == Escape.JSON) throw new IllegalArgumentException("escape=json formats are JSON, use JsonAccessFormat");
@@ -67,6 +70,7 @@ public final class TextAccessFormat implements AccessFormat {
         }
         literals[vars] = lit.toString();
         fields = Collections.unmodifiableSet(fs);
+        layout = LineLayout.of(fieldIndex, escape == Escape.DEFAULT ? TextAccessFormat::unescape : null);
     }
 
     public static TextAccessFormat of(String name, String template) {
@@ -120,6 +124,10 @@ public final class TextAccessFormat implements AccessFormat {
         return scanner == null ? null : new ScannedParser(scanner);
     }
 
+    /** The fields {@link EntryBuilder#build} reads: decoded when an entry is built, the others when asked for. */
+    private static final int[] BUILDER_FIELDS = {Field.TIME_LOCAL.ordinal(), Field.TIME_ISO8601.ordinal(), Field.MSEC.ordinal(),
+            Field.STATUS.ordinal(), Field.REQUEST_TIME.ordinal()};
+
     /** See {@link #newScannedParser()}. Not thread-safe: one per thread. */
     public final class ScannedParser {
         private final AccessLineScanner scanner;
@@ -140,17 +148,26 @@ public final class TextAccessFormat implements AccessFormat {
          * the reason).
          */
         public AccessEntry fromSpans(byte[] b, LinePosition position) {
-            String[] values = new String[Field.COUNT];
+            // The entry keeps the line's bytes and decodes a value when it is first read (most are
+            // never read); the values the builder reads are decoded now, exactly as the rest will be.
+            int lineFrom = scanner.start(0) - literals[0].length();
+            int lineTo = scanner.end(fieldIndex.length - 1) + literals[fieldIndex.length].length();
+            byte[] line = java.util.Arrays.copyOfRange(b, lineFrom, lineTo);
+            int[] spans = new int[2 * fieldIndex.length];
             for (int i = 0; i < fieldIndex.length; i++) {
-                int fi = fieldIndex[i];
-                if (fi < 0) continue;
-                int from = scanner.start(i);
-                int to = scanner.end(i);
-                String raw = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-                // the bytes are ASCII, so a backslash in them is one in raw: look for it eight bytes at a time
-                values[fi] = escape == Escape.DEFAULT && ByteSearch.indexOf(b, from, to, (byte) '\\') >= 0 ? unescape(raw) : raw;
+                spans[2 * i] = scanner.start(i) - lineFrom;
+                spans[2 * i + 1] = scanner.end(i) - lineFrom;
             }
-            return builder.build(position, values);
+            String[] values = new String[Field.COUNT];
+            for (int fi : BUILDER_FIELDS) {
+                int v = layout.variableOfField()[fi];
+                if (v < 0) continue;
+                int from = spans[2 * v];
+                int to = spans[2 * v + 1];
+                String raw = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+                values[fi] = escape == Escape.DEFAULT ? unescape(raw) : raw;
+            }
+            return builder.build(position, values, line, spans, layout);
         }
     }
 
