@@ -1,8 +1,6 @@
 package dev.wslogs.classify;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Incident ids from the content of the primary log line (never random, never the file name), so
@@ -12,15 +10,11 @@ import java.util.Map;
  */
 public final class IncidentIds {
     private static final int REMEMBER = 100_000;
-    private final Map<String, Integer> recent = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> e) {
-            return size() > REMEMBER;
-        }
-    };
+    /** How many times each recent base id (its 64-bit hash) was given, the oldest forgotten first. */
+    private final RecentCounts recent = new RecentCounts(REMEMBER);
 
     public String next(String key) {
-        return nextOfBase(hash(key));
+        return nextOfBase(hashBits(key));
     }
 
     /**
@@ -47,11 +41,12 @@ public final class IncidentIds {
         h = ascii(h, pid);
         h = ascii(h, "|");
         h = number(h, duration);
-        return nextOfBase(hex(h));
+        return nextOfBase(h);
     }
 
-    private String nextOfBase(String base) {
-        Integer n = recent.merge(base, 1, Integer::sum);
+    private String nextOfBase(long h) {
+        String base = hex(h);
+        int n = recent.increment(h);
         return n == 1 ? base : base + "-" + n;
     }
 
@@ -85,6 +80,10 @@ public final class IncidentIds {
 
     /** 64-bit FNV-1a of the UTF-8 bytes, as 16 hex digits. */
     static String hash(String key) {
+        return hex(hashBits(key));
+    }
+
+    private static long hashBits(String key) {
         long h = OFFSET;
         int n = key.length();
         int i = 0;
@@ -101,7 +100,7 @@ public final class IncidentIds {
                 h *= 0x100000001b3L;
             }
         }
-        return hex(h);
+        return h;
     }
 
     private static String hex(long h) {
@@ -114,4 +113,70 @@ public final class IncidentIds {
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * Counts by 64-bit key, remembering the {@code capacity} most recently added keys (insertion
+     * order, as a LinkedHashMap with removeEldestEntry: counting a known key does not refresh it).
+     * Open addressing on primitives with backward-shift deletion, and a ring of keys in the order
+     * added: no entry objects, one probe run per incident.
+     */
+    static final class RecentCounts {
+        private final long[] order;
+        private int oldest;
+        private int size;
+        private final long[] keys;
+        private final int[] counts; // 0: free slot
+        private final int mask;
+
+        RecentCounts(int capacity) {
+            order = new long[capacity];
+            int slots = Integer.highestOneBit(capacity * 2 - 1) << 1; // load factor at most 1/2
+            keys = new long[slots];
+            counts = new int[slots];
+            mask = slots - 1;
+        }
+
+        /** Counts {@code key} once more; its count now. */
+        int increment(long key) {
+            int i = slot(key);
+            while (counts[i] != 0) {
+                if (keys[i] == key) return ++counts[i];
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            counts[i] = 1;
+            if (size == order.length) {
+                remove(order[oldest]);
+                order[oldest] = key;
+                oldest = (oldest + 1) % order.length;
+            } else {
+                order[(oldest + size) % order.length] = key;
+                size++;
+            }
+            return 1;
+        }
+
+        private void remove(long key) {
+            int i = slot(key);
+            while (keys[i] != key || counts[i] == 0) i = (i + 1) & mask;
+            counts[i] = 0;
+            int j = i;
+            while (true) { // shift later members of the probe run back into the hole
+                j = (j + 1) & mask;
+                if (counts[j] == 0) return;
+                int home = slot(keys[j]);
+                boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+                if (stays) continue;
+                keys[i] = keys[j];
+                counts[i] = counts[j];
+                counts[j] = 0;
+                i = j;
+            }
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+    }
 }

@@ -165,7 +165,8 @@ public final class TextAccessFormat implements AccessFormat {
                 int from = spans[2 * v];
                 int to = spans[2 * v + 1];
                 String raw = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-                values[fi] = escape == Escape.DEFAULT ? unescape(raw) : raw;
+                // ASCII bytes: a backslash in them is one in raw, found eight bytes at a time
+                values[fi] = escape == Escape.DEFAULT && ByteSearch.indexOf(line, from, to, (byte) '\\') >= 0 ? unescape(raw) : raw;
             }
             return builder.build(position, values, line, spans, layout);
         }

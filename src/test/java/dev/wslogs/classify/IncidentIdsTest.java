@@ -39,4 +39,24 @@ class IncidentIdsTest {
         assertThat(byParts.nextOfAccess(1_764_000_000_000L, "x", "y", 1, "", "", 1)).doesNotContain("-");
         assertThat(byParts.nextOfAccess(1_764_000_000_000L, "x", "y", 1, "", "", 1)).endsWith("-2");
     }
+
+    /** The primitive counts forget exactly what a LinkedHashMap with removeEldestEntry forgets. */
+    @Test
+    void recentCounts_areThoseOfAnInsertionOrderedMapOfTheSameCapacity() {
+        for (int capacity : new int[] {1, 2, 7, 100}) {
+            IncidentIds.RecentCounts counts = new IncidentIds.RecentCounts(capacity);
+            java.util.Map<Long, Integer> reference = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, Integer> e) {
+                    return size() > capacity;
+                }
+            };
+            SplittableRandom r = new SplittableRandom(capacity);
+            for (int i = 0; i < 200_000; i++) {
+                // few distinct keys, so counts repeat and keys come back after being forgotten; some collide in the table
+                long key = r.nextInt(3 * capacity + 2) * (i % 3 == 0 ? 1L << 40 : 1L);
+                assertThat(counts.increment(key)).as("capacity %d, step %d", capacity, i).isEqualTo(reference.merge(key, 1, Integer::sum));
+            }
+        }
+    }
 }

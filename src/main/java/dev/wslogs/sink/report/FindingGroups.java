@@ -24,6 +24,8 @@ final class FindingGroups {
         final String cause;
         final String server;
         final String path;
+        /** The "(other)" group of a cause: never the last group reused (its key is not its fields). */
+        final boolean overflow;
         long count;
         OffsetDateTime first;
         OffsetDateTime last;
@@ -33,7 +35,8 @@ final class FindingGroups {
         final List<String> alternatives = new ArrayList<>();
         final List<Long> durations = new ArrayList<>();
 
-        Group(String cause, String server, String path) {
+        Group(String cause, String server, String path, boolean overflow) {
+            this.overflow = overflow;
             this.cause = cause;
             this.server = server;
             this.path = path;
@@ -44,18 +47,13 @@ final class FindingGroups {
         this.rules = rules;
     }
 
+    /** The group of the last incident: a busy log's incidents come in runs of one cause on one path. */
+    private Group last;
+
     void add(Incident i) {
-        GroupKey key = new GroupKey(i.cause(), i.server(), i.path());
-        Group g = groups.get(key);
-        if (g == null) {
-            if (groups.size() >= MAX_GROUPS) {
-                key = new GroupKey(i.cause(), null, "(other)");
-                g = groups.computeIfAbsent(key, k -> new Group(i.cause(), "", "(other)"));
-            } else {
-                g = new Group(i.cause(), i.server(), i.path());
-                groups.put(key, g);
-            }
-        }
+        Group g = last != null && !last.overflow && last.path.equals(i.path()) && last.server.equals(i.server()) && last.cause.equals(i.cause()) ? last : null;
+        if (g == null) g = group(i);
+        last = g;
         g.count++;
         if (g.first == null || i.time().isBefore(g.first)) g.first = i.time();
         if (g.last == null || i.time().isAfter(g.last)) g.last = i.time();
@@ -69,6 +67,22 @@ final class FindingGroups {
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
         for (String a : i.alternatives()) if (!g.alternatives.contains(a)) g.alternatives.add(a);
         if (i.status() == 101 && i.durationMillis() >= 0 && g.durations.size() < 100_000) g.durations.add(i.durationMillis());
+    }
+
+    /** The incident's group, made if new (the overflow group of its cause once there are MAX_GROUPS). */
+    private Group group(Incident i) {
+        GroupKey key = new GroupKey(i.cause(), i.server(), i.path());
+        Group g = groups.get(key);
+        if (g == null) {
+            if (groups.size() >= MAX_GROUPS) {
+                key = new GroupKey(i.cause(), null, "(other)");
+                g = groups.computeIfAbsent(key, k -> new Group(i.cause(), "", "(other)", true));
+            } else {
+                g = new Group(i.cause(), i.server(), i.path(), false);
+                groups.put(key, g);
+            }
+        }
+        return g;
     }
 
     /**
