@@ -29,10 +29,46 @@ final class TopN {
         counts.put(key, new long[] {1});
     }
 
-    private void shrink() {
-        List<Map.Entry<String, long[]>> es = new ArrayList<>(counts.entrySet());
+    /**
+     * Drops the least counted half: the first {@code size / 2} entries of the map's iteration order
+     * stably sorted by count. Found without sorting the entries: the count {@code t} at that rank
+     * (a sort of the primitive counts), then everything counted less, and the first entries counted
+     * exactly {@code t} in iteration order until half are gone.
+     */
+    void shrink() {
+        int drop = counts.size() / 2;
+        if (drop == 0) return;
+        long[] c = new long[counts.size()];
+        int n = 0;
+        for (long[] v : counts.values()) c[n++] = v[0];
+        java.util.Arrays.sort(c);
+        long t = c[drop - 1];
+        int below = 0;
+        while (below < n && c[below] < t) below++;
+        int equalToDrop = drop - below;
+        java.util.Iterator<long[]> it = counts.values().iterator();
+        while (it.hasNext()) {
+            long v = it.next()[0];
+            if (v < t) it.remove();
+            else if (v == t && equalToDrop > 0) {
+                it.remove();
+                equalToDrop--;
+            }
+        }
+    }
+
+    /** The reference behaviour of {@link #shrink} (a stable sort of the entries), for tests. */
+    static <K> void shrinkBySorting(Map<K, long[]> counts) {
+        List<Map.Entry<K, long[]>> es = new ArrayList<>(counts.entrySet());
         es.sort(Comparator.comparingLong(e -> e.getValue()[0]));
-        for (int i = 0; i < es.size() / 2; i++) counts.remove(es.get(i).getKey());
+        List<K> gone = new ArrayList<>();
+        for (int i = 0; i < es.size() / 2; i++) gone.add(es.get(i).getKey());
+        for (K k : gone) counts.remove(k);
+    }
+
+    /** The counts (for tests). */
+    Map<String, long[]> counts() {
+        return counts;
     }
 
     List<Map.Entry<String, Long>> top(int n) {
