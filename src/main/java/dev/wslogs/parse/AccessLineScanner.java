@@ -129,6 +129,19 @@ public final class AccessLineScanner {
         return ends[v];
     }
 
+    /** How many ints {@link #copySpans} writes: a start and an end per variable. */
+    public int spanInts() {
+        return 2 * starts.length;
+    }
+
+    /** Writes the last match's spans (start, end per variable) to {@code dst} from {@code at}: an entry can be built from them later. */
+    public void copySpans(int[] dst, int at) {
+        for (int v = 0; v < starts.length; v++) {
+            dst[at + 2 * v] = starts[v];
+            dst[at + 2 * v + 1] = ends[v];
+        }
+    }
+
     public boolean logsUpgrade() {
         return upgradeVar >= 0;
     }

@@ -148,16 +148,24 @@ public final class TextAccessFormat implements AccessFormat {
          * the reason).
          */
         public AccessEntry fromSpans(byte[] b, LinePosition position) {
+            int[] spans = new int[scanner.spanInts()];
+            scanner.copySpans(spans, 0);
+            return fromSpans(b, spans, 0, position);
+        }
+
+        /**
+         * {@link #fromSpans(byte[], LinePosition)} of a line matched earlier, whose spans were kept
+         * with {@link AccessLineScanner#copySpans} ({@code stored} from {@code at}): no second match.
+         */
+        public AccessEntry fromSpans(byte[] b, int[] stored, int at, LinePosition position) {
             // The entry keeps the line's bytes and decodes a value when it is first read (most are
             // never read); the values the builder reads are decoded now, exactly as the rest will be.
-            int lineFrom = scanner.start(0) - literals[0].length();
-            int lineTo = scanner.end(fieldIndex.length - 1) + literals[fieldIndex.length].length();
+            int vars = fieldIndex.length;
+            int lineFrom = stored[at] - literals[0].length();
+            int lineTo = stored[at + 2 * vars - 1] + literals[vars].length();
             byte[] line = java.util.Arrays.copyOfRange(b, lineFrom, lineTo);
-            int[] spans = new int[2 * fieldIndex.length];
-            for (int i = 0; i < fieldIndex.length; i++) {
-                spans[2 * i] = scanner.start(i) - lineFrom;
-                spans[2 * i + 1] = scanner.end(i) - lineFrom;
-            }
+            int[] spans = new int[2 * vars];
+            for (int i = 0; i < 2 * vars; i++) spans[i] = stored[at + i] - lineFrom;
             String[] values = new String[Field.COUNT];
             for (int fi : BUILDER_FIELDS) {
                 int v = layout.variableOfField()[fi];

@@ -88,8 +88,10 @@ final class AccessSeriesSource implements EventSource {
         if (outcome != Pipeline.QuietOutcome.TAKEN) {
             // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
             // (quiet lines are ASCII and plain: only the spans are needed again)
-            AccessEntry e = scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])
-                    ? scanned.fromSpans(c.chunk.data, position(i)) : null;
+            AccessEntry e;
+            if (scanned != null && c.spanAt[i] > 0) e = scanned.fromSpans(c.chunk.data, c.spanData, c.spanAt[i] - 1, position(i));
+            else if (scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])) e = scanned.fromSpans(c.chunk.data, position(i));
+            else e = null;
             if (e == null) {
                 RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
                 e = parser.parse(line);

@@ -31,6 +31,14 @@ final class ChunkParser {
         }
     }
 
+    /**
+     * Quiet lines from this status on keep their spans: nginx writes an error line for most answers
+     * of 400 and more (open() failed for a 404, the upstream's failure for a 502 or 504, the client's
+     * abort for a 499), so those are the ordinary lines that claim error lines and must become
+     * entries in the sequencer. Only a shortcut: a line without kept spans is matched again.
+     */
+    static final int KEEP_SPANS_FROM_STATUS = 400;
+
     private final String fileName;
     private final int maxLineBytes;
     private final QuietRules quiet;
@@ -88,6 +96,11 @@ final class ChunkParser {
                     out.connection[i] = scanner.connection;
                     out.pathHash[i] = hash;
                     if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+                    if (scanner.status >= KEEP_SPANS_FROM_STATUS) {
+                        int at = out.reserveSpans(scanner.spanInts());
+                        scanner.copySpans(out.spanData, at);
+                        out.spanAt[i] = at + 1;
+                    }
                     return;
                 }
             }

@@ -27,6 +27,14 @@ final class ParsedChunk {
     long[] connection;
     long[] pathHash;
     Object[] payload;
+    /**
+     * For quiet lines whose spans were kept (1 + their offset in {@link #spanData}; 0: not kept),
+     * so that the sequencer can build the entry without matching the line again.
+     */
+    int[] spanAt;
+    int[] spanData = NO_SPANS;
+    int spanFill;
+    private static final int[] NO_SPANS = new int[0];
 
     ParsedChunk(Chunk chunk, int capacity) {
         this.chunk = chunk;
@@ -37,6 +45,15 @@ final class ParsedChunk {
         connection = new long[capacity];
         pathHash = new long[capacity];
         payload = new Object[capacity];
+        spanAt = new int[capacity];
+    }
+
+    /** Room for {@code n} more span ints; the offset to write them at. */
+    int reserveSpans(int n) {
+        if (spanFill + n > spanData.length) spanData = Arrays.copyOf(spanData, Math.max(spanFill + n, Math.max(1024, 2 * spanData.length)));
+        int at = spanFill;
+        spanFill += n;
+        return at;
     }
 
     /** Index of a new line spanning {@code data[from, to)} (terminator and trailing CR excluded). */
@@ -57,5 +74,6 @@ final class ParsedChunk {
         connection = Arrays.copyOf(connection, n);
         pathHash = Arrays.copyOf(pathHash, n);
         payload = Arrays.copyOf(payload, n);
+        spanAt = Arrays.copyOf(spanAt, n);
     }
 }

@@ -62,6 +62,13 @@ class ScannedParserTest {
         }
     }
 
+    private static final String OTHER_LINE = "10.9.9.9 - - [01/Jan/2026:00:00:00 +0000] \"GET /elsewhere/entirely HTTP/1.1\" 200 1"
+            + " \"-\" \"x\" 0.001 200 10.0.0.1:80 0.001 1 1 1 \"-\" \"close\"";
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Compares on every candidate format; returns how many (line, format) pairs the scanned parser took. */
     private static int compareAll(List<byte[]> lines) {
         int taken = 0;
@@ -83,6 +90,12 @@ class ScannedParserTest {
                 if (s != null) {
                     taken++;
                     assertSameEntry(e, s, what);
+                    // spans kept at an offset and used after the scanner has matched another line
+                    // (a quiet line that turns out to claim an error line, built by the sequencer)
+                    int[] kept = new int[3 + scanned.scanner().spanInts()];
+                    scanned.scanner().copySpans(kept, 3);
+                    scanned.scanner().scan(bytes(OTHER_LINE), 0, OTHER_LINE.length());
+                    assertSameEntry(e, scanned.fromSpans(buf, kept, 3, pos), what + " (kept spans)");
                 }
                 // match only (what the workers use for lines that are not ordinary, e.g. upgrades)
                 boolean ascii = true;
