@@ -66,20 +66,23 @@ public record Condition(
      * "client closed keepalive connection" accompany healthy requests at `error_log … info`.
      */
     static boolean hasProblemLine(Attempt at) {
-        for (ErrorEntry e : at.errors()) {
-            if (e.level().compareTo(dev.wslogs.model.ErrorLevel.WARN) <= 0) return true;
+        List<ErrorEntry> errors = at.errors();
+        for (int i = 0; i < errors.size(); i++) { // indexed: every attempt with error lines passes here
+            if (errors.get(i).level().compareTo(dev.wslogs.model.ErrorLevel.WARN) <= 0) return true;
         }
         return false;
     }
 
     private boolean containsAny(String raw) {
-        for (String s : errorContains) if (raw.contains(s)) return true;
+        for (int i = 0; i < errorContains.size(); i++) if (raw.contains(errorContains.get(i))) return true;
         return false;
     }
 
     /** The first error line that satisfies the error keys, or null. */
     public ErrorEntry matchingError(Attempt at) {
-        for (ErrorEntry e : at.errors()) {
+        List<ErrorEntry> errors = at.errors();
+        for (int i = 0; i < errors.size(); i++) { // indexed: no iterator per signal tested
+            ErrorEntry e = errors.get(i);
             if (!errorLevels.isEmpty() && !errorLevels.contains(e.level().label())) continue;
             if (errorAction != null && !e.action().toLowerCase(Locale.ROOT).contains(errorAction)) continue;
             if (!errorContains.isEmpty() && !containsAny(e.raw())) continue;

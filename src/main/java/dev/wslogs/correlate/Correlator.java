@@ -103,7 +103,7 @@ public final class Correlator {
     /** Claimed lines stay indexed until they expire; only unclaimed ones can still be claimed. */
     private static boolean hasUnclaimed(List<Pending> list) {
         if (list == null) return false;
-        for (Pending p : list) if (!p.claimed) return true;
+        for (int i = 0; i < list.size(); i++) if (!list.get(i).claimed) return true; // indexed: called for every ordinary line
         return false;
     }
 
@@ -133,7 +133,8 @@ public final class Correlator {
             long pid = a.logs(Field.PID) ? a.pidNumber() : -1;
             List<Pending> list = byConnection.get(cid);
             if (list != null) {
-                for (Pending p : list) {
+                for (int i = 0; i < list.size(); i++) {
+                    Pending p = list.get(i);
                     if (!p.claimed && (pid < 0 || p.e.pid() == pid) && p.time >= start && p.time <= end) take(p, found);
                 }
             }

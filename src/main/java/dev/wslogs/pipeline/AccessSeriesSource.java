@@ -30,6 +30,8 @@ final class AccessSeriesSource implements EventSource {
     private final List<InputFile> files;
     private final BlockingQueue<Future<ParsedChunk>> chunks;
     private final BufferPool buffers;
+    /** Where consumed parsed chunks go back to the workers. */
+    private final java.util.Queue<ParsedChunk> parsed;
     private final List<FileStats> stats;
     private final ErrorClock clock;
     private final ArrayDeque<Event> out = new ArrayDeque<>();
@@ -47,11 +49,12 @@ final class AccessSeriesSource implements EventSource {
     private boolean done;
     private int quiet = -1; // index in chunk of the quiet line at the head, or -1
 
-    AccessSeriesSource(List<InputFile> files, BlockingQueue<Future<ParsedChunk>> chunks, BufferPool buffers,
+    AccessSeriesSource(List<InputFile> files, BlockingQueue<Future<ParsedChunk>> chunks, BufferPool buffers, java.util.Queue<ParsedChunk> parsed,
             List<FileStats> stats, ZoneId zone) {
         this.files = files;
         this.chunks = chunks;
         this.buffers = buffers;
+        this.parsed = parsed;
         this.stats = stats;
         this.clock = new ErrorClock(zone);
     }
@@ -174,6 +177,8 @@ final class AccessSeriesSource implements EventSource {
     private void endChunk() {
         Chunk c = chunk.chunk;
         lineBase += chunk.lines;
+        chunk.release();
+        parsed.offer(chunk);
         chunk = null;
         if (c.endOfFile) {
             if (c.fileBytes >= 0) st.bytes = c.fileBytes;

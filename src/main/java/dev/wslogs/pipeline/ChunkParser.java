@@ -11,6 +11,7 @@ import dev.wslogs.parse.ByteSearch;
 import dev.wslogs.parse.ErrorLogParser;
 import dev.wslogs.parse.TextAccessFormat;
 import dev.wslogs.source.LineDecoder;
+import java.util.Queue;
 
 /**
  * The parallel stage: turns one chunk of an access log into a {@link ParsedChunk}. Everything it
@@ -47,7 +48,15 @@ final class ChunkParser {
 
     private record Parsers(TextAccessFormat.ScannedParser scanned, AccessFormat.Parser parser) {}
 
+    /** Parsed chunks given back by the sequencer, reused so that a busy log does not allocate (and zero) their arrays per chunk; may be null. */
+    private final Queue<ParsedChunk> free;
+
     ChunkParser(String fileName, AccessFormat format, int maxLineBytes, QuietRules quiet) {
+        this(fileName, format, maxLineBytes, quiet, null);
+    }
+
+    ChunkParser(String fileName, AccessFormat format, int maxLineBytes, QuietRules quiet, Queue<ParsedChunk> free) {
+        this.free = free;
         this.fileName = fileName;
         this.maxLineBytes = maxLineBytes;
         this.quiet = quiet;
@@ -59,7 +68,9 @@ final class ChunkParser {
         Parsers p = parsers.get();
         TextAccessFormat.ScannedParser scanned = p.scanned;
         AccessFormat.Parser parser = p.parser;
-        ParsedChunk out = new ParsedChunk(c, Math.max(16, c.length / 160));
+        ParsedChunk out = free == null ? null : free.poll();
+        if (out == null) out = new ParsedChunk(c, Math.max(16, c.length / 160));
+        else out.chunk = c;
         byte[] b = c.data;
         int pos = 0;
         int len = c.length;

@@ -18,7 +18,7 @@ final class ParsedChunk {
     /** Not this format (payload: {text, reason}). */
     static final byte FAILURE = 4;
 
-    final Chunk chunk;
+    Chunk chunk;
     int lines;
     byte[] kind;
     int[] start;
@@ -46,6 +46,15 @@ final class ParsedChunk {
         pathHash = new long[capacity];
         payload = new Object[capacity];
         spanAt = new int[capacity];
+    }
+
+    /** Of a chunk parsed and consumed: forgets its lines (and what they referred to), keeps its arrays for the next chunk. */
+    void release() {
+        Arrays.fill(payload, 0, lines, null);
+        Arrays.fill(spanAt, 0, lines, 0);
+        lines = 0;
+        spanFill = 0;
+        chunk = null;
     }
 
     /** Room for {@code n} more span ints; the offset to write them at. */

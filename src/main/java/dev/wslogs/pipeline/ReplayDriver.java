@@ -66,10 +66,11 @@ public final class ReplayDriver {
                 BlockingQueue<Future<ParsedChunk>> q = new ArrayBlockingQueue<>(inFlight);
                 BufferPool buffers = new BufferPool(chunkBytes, inFlight + 3);
                 List<ChunkParser> parsers = new ArrayList<>();
-                for (InputFile f : files) parsers.add(new ChunkParser(f.input().name(), f.format(), maxLine, quiet));
+                java.util.Queue<ParsedChunk> parsed = new java.util.concurrent.ConcurrentLinkedQueue<>(); // at most one per chunk in flight
+                for (InputFile f : files) parsers.add(new ChunkParser(f.input().name(), f.format(), maxLine, quiet, parsed));
                 ChunkReader r = new ChunkReader(files, parsers, workers, q, buffers, maxLine, progress);
                 chunkReaders.add(r);
-                sources.add(new AccessSeriesSource(files, q, buffers, st, errorZone));
+                sources.add(new AccessSeriesSource(files, q, buffers, parsed, st, errorZone));
                 reader = r;
             } else {
                 BlockingQueue<List<Event>> q = new ArrayBlockingQueue<>(SeriesReader.QUEUED_BATCHES);

@@ -59,9 +59,10 @@ public final class ReportCollector implements PipelineListener {
 
     @Override
     public void attempt(Attempt a) {
-        for (ErrorEntry e : a.errors()) {
+        List<ErrorEntry> errors = a.errors();
+        for (int i = 0; i < errors.size(); i++) {
             errorEntries++;
-            levelsSeen.add(e.level());
+            levelsSeen.add(errors.get(i).level());
         }
         if (a.access().isEmpty()) return;
         AccessEntry e = a.access().get();
