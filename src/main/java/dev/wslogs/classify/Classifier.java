@@ -374,12 +374,24 @@ public final class Classifier {
         } else {
             ErrorEntry first = a.errors().get(0);
             OffsetDateTime t = first.time().atZone(errorZone).toOffsetDateTime();
-            String key = "E|" + first.time() + "|" + first.raw();
+            String key = "E|" + timeText(first.time()) + "|" + first.raw();
             String host = first.host().isEmpty() ? first.server() : first.host();
             out.accept(new Incident(ids.next(key), r.id(), conf, why, t, first.client(), host, first.request(),
                     pathOf(first.request()), 0, -1, upstreamPeer(first.upstream()), "", Optional.<LinePosition>empty(), errs,
                     evidence, r.fix(), alternatives));
         }
+    }
+
+    private java.time.LocalDateTime lastErrorTime;
+    private String lastErrorTimeText;
+
+    /** {@code t.toString()}, kept for the last second seen: error-only incidents come in log order, many in one second. */
+    private String timeText(java.time.LocalDateTime t) {
+        if (!t.equals(lastErrorTime)) {
+            lastErrorTimeText = t.toString();
+            lastErrorTime = t;
+        }
+        return lastErrorTimeText;
     }
 
     private static String pathOf(String request) {
