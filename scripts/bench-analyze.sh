@@ -103,4 +103,5 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
 # readers, JIT compiler and GC threads; see WSLOGS_THREAD_TIMES in the README).
 echo
 echo "wslogs CPU by stage (one more run):"
-WSLOGS_THREAD_TIMES=1 java -jar $JAR analyze --no-progress -o "$TMP/report.txt" "$ACCESS" "$ERROR" 2>&1 >/dev/null | sed -n 's/^wslogs: /  /p'
+# (analyze exits 1 when it found incidents, as it does here: that is not a failure of the benchmark)
+{ WSLOGS_THREAD_TIMES=1 java -jar $JAR analyze --no-progress -o "$TMP/report.txt" "$ACCESS" "$ERROR" || true; } 2>&1 >/dev/null | sed -n 's/^wslogs: /  /p'
