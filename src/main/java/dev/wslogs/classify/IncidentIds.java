@@ -26,21 +26,11 @@ public final class IncidentIds {
         if (!isAscii(client) || !isAscii(request) || !isAscii(connection) || !isAscii(pid)) {
             return next("A|" + time + "|" + client + "|" + request + "|" + status + "|" + connection + "|" + pid + "|" + duration);
         }
-        long h = OFFSET;
-        h = ascii(h, "A|");
-        h = number(h, time);
-        h = ascii(h, "|");
-        h = ascii(h, client);
-        h = ascii(h, "|");
-        h = ascii(h, request);
-        h = ascii(h, "|");
-        h = number(h, status);
-        h = ascii(h, "|");
-        h = ascii(h, connection);
-        h = ascii(h, "|");
-        h = ascii(h, pid);
-        h = ascii(h, "|");
-        h = number(h, duration);
+        long h = number(ascii(OFFSET, "A|"), time);
+        h = ascii(ascii(ascii(ascii(h, "|"), client), "|"), request);
+        h = number(ascii(h, "|"), status);
+        h = ascii(ascii(ascii(ascii(h, "|"), connection), "|"), pid);
+        h = number(ascii(h, "|"), duration);
         return nextOfBase(h);
     }
 
