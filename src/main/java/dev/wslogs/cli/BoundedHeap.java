@@ -29,9 +29,9 @@ final class BoundedHeap {
      * objects that die soon after (chunks in flight), which then cost full collections. Measured on
      * 2 M lines: 0.6 s in collections with {@code -Xmn160m} against 1.9 s with the default sizing.
      *
-     * <p>{@code -XX:FreqInlineSize=45} (default 325; 60 until the hot paths shrank, below) and {@code -XX:CompileThresholdScaling=2}: on two
-     * cores the C2 compiler competes with the parse workers for CPU. With the defaults it inlines
-     * whole call trees into the hot loops (a 57 kB compile of the event dispatch, three 43 kB ones of
+     * <p>{@code -XX:FreqInlineSize=45} (default 325; 60 until the hot paths shrank, below) and
+     * {@code -XX:CompileThresholdScaling=3} (2 until then): on two cores the C2 compiler competes
+     * with the parse workers for CPU. With the defaults it inlines whole call trees into the hot loops (a 57 kB compile of the event dispatch, three 43 kB ones of
      * the error-log splitter) and also compiles start-up code (rules, YAML) that runs a few thousand
      * times, so the hot code waits in profiling tiers while the queue drains. Measured interleaved
      * ({@code WSLOGS_THREAD_TIMES=1}, 10 M lines, two or three runs each): C2 CPU 6.8–9.5 s with the
@@ -40,7 +40,9 @@ final class BoundedHeap {
      * only move work between compiler tiers). Since the hot paths were made leaner (op-coded scanner,
      * lazy entries), 45 compiles less for the same code speed: C2 CPU 1.47–1.56 s (60) → 1.13–1.26 s
      * (45), wall 6.03–6.22 s → 5.80–5.99 s in three interleaved rounds on 10 M lines; 50 gave 1.26–1.37
-     * s of C2 and 35 1.04–1.06 s, neither a better wall time.
+     * s of C2 and 35 1.04–1.06 s, neither a better wall time. With 45, {@code CompileThresholdScaling=3}
+     * then compiled less in C1 (0.37–0.39 s against 0.40–0.45 s) and was faster in 5 of 6 interleaved
+     * rounds (median wall 5.94 → 5.86 s).
      *
      * <p>The one place where inlining everything pays is the parse workers' byte scanner: its small
      * helpers (literal search, number and list ends, the 8-byte searches) are inlined whatever their
@@ -49,7 +51,7 @@ final class BoundedHeap {
      * (three interleaved pairs); inlining more (the path hash, the time parser) made it worse again.
      */
     static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=45", "-XX:CompileThresholdScaling=2", "-XX:CompileCommand=quiet",
+            "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=45", "-XX:CompileThresholdScaling=3", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=inline,dev.wslogs.parse.AccessLineScanner::*", "-XX:CompileCommand=inline,dev.wslogs.parse.ByteSearch::*");
     static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
 
