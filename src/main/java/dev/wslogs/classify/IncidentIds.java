@@ -81,13 +81,13 @@ public final class IncidentIds {
             char c = key.charAt(i);
             if (c >= 0x80) break;
             h ^= c;
-            h *= 0x100000001b3L;
+            h *= PRIME;
             i++;
         }
         if (i < n) {
             for (byte b : key.substring(i).getBytes(StandardCharsets.UTF_8)) {
                 h ^= b & 0xff;
-                h *= 0x100000001b3L;
+                h *= PRIME;
             }
         }
         return h;

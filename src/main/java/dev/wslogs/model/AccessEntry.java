@@ -119,13 +119,7 @@ public final class AccessEntry {
         if (v < 0) return null;
         int from = spans[2 * v];
         int to = spans[2 * v + 1];
-        String s;
-        if (to - from == 1 && line[from] == '-') {
-            s = "";
-        } else {
-            s = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (layout.unescape() != null && s.indexOf('\\') >= 0) s = layout.unescape().apply(s);
-        }
+        String s = to - from == 1 && line[from] == '-' ? "" : layout.text(line, from, to);
         values[f] = s;
         return s;
     }

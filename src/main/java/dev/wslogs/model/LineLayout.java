@@ -28,4 +28,10 @@ public record LineLayout(int[] variableOfField, UnaryOperator<String> unescape) 
     public boolean logs(int field) {
         return variableOfField[field] >= 0;
     }
+
+    /** The value in {@code line[from, to)} (ASCII bytes) as the format's parser stores it before {@code -} becomes {@code ""}: escapes undone. */
+    public String text(byte[] line, int from, int to) {
+        String s = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return unescape != null && s.indexOf('\\') >= 0 ? unescape.apply(s) : s;
+    }
 }

@@ -1,9 +1,6 @@
 package dev.wslogs.parse;
 
 import dev.wslogs.model.Field;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -49,11 +46,6 @@ public final class AccessLineScanner {
     /** The first occurrence of the next literal, then the value must be a number (or the last variable, numeric). */
     private static final byte FIND_NUMBER = 4;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-
     /** Log time (epoch ms) of the last line scanned. */
     public long timeMillis;
     /** {@code $status} (0 when nginx wrote {@code -}). */
@@ -83,7 +75,7 @@ public final class AccessLineScanner {
             else if (isList[v] && next[0] == ' ') op[v] = LIST;
             else if (numeric[v] && !numberByte(next[0]) && next[0] != '-') op[v] = NUMBER;
             else op[v] = numeric[v] ? FIND_NUMBER : FIND;
-            if (next.length > 0) firstBytes[v] = (next[0] & 0xFFL) * ONES;
+            if (next.length > 0) firstBytes[v] = ByteSearch.pattern(next[0]);
         }
     }
 
@@ -249,32 +241,15 @@ public final class AccessLineScanner {
 
     /**
      * First occurrence of {@code lit} in {@code b[from, to)}, or -1 (String.indexOf on bytes): its
-     * first byte ({@code first}: in every byte of the word) looked for eight bytes at a time.
+     * first byte looked for eight bytes at a time, with its pattern ({@code first}) made once per format.
      */
     private static int find(byte[] b, int from, int to, byte[] lit, long first) {
         int n = lit.length;
         int limit = to - n + 1; // candidates start in [from, limit)
         int i = from;
         while (i < limit) {
-            int hit = -1;
-            for (; i <= limit - 8; i += 8) {
-                long y = (long) LONGS.get(b, i) ^ first;
-                long h = (y - ONES) & ~y & HIGHS; // exact for the lowest zero byte, the only one read
-                if (h != 0) {
-                    hit = i + (Long.numberOfTrailingZeros(h) >>> 3);
-                    break;
-                }
-            }
-            if (hit < 0) {
-                byte c = lit[0];
-                for (; i < limit; i++) {
-                    if (b[i] == c) {
-                        hit = i;
-                        break;
-                    }
-                }
-                if (hit < 0) return -1;
-            }
+            int hit = ByteSearch.indexOf(b, i, limit, lit[0], first);
+            if (hit < 0) return -1;
             int k = 1;
             while (k < n && b[hit + k] == lit[k]) k++;
             if (k == n) return hit;
@@ -294,20 +269,10 @@ public final class AccessLineScanner {
     private static int endOfNumber(byte[] b, int pos, int to) {
         int i = pos;
         if (i <= to - 8) {
-            long x = (long) LONGS.get(b, i);
-            if ((x & HIGHS) == 0) { // ASCII: no byte's sum below carries into the next
-                long atLeast0 = x + 0x5050505050505050L; // high bit: byte >= '0'
-                long pastDigits = x + 0x4646464646464646L; // high bit: byte > '9'
-                long y = x ^ 0x2E2E2E2E2E2E2E2EL;
-                long dot = ~(((y & LOWS) + LOWS) | y); // high bit: byte == '.' (exact per byte)
-                long notNumber = ~((atLeast0 & ~pastDigits) | dot) & HIGHS;
-                if (notNumber != 0) {
-                    int k = Long.numberOfTrailingZeros(notNumber) >>> 3;
-                    if (k > 0) return pos + k;
-                    return b[pos] == '-' ? pos + 1 : -1;
-                }
-                i += 8;
-            }
+            int k = ByteSearch.numberBytesAt(b, i);
+            if (k == 0) return b[pos] == '-' ? pos + 1 : -1;
+            if (k > 0 && k < 8) return pos + k;
+            if (k == 8) i += 8;
         }
         while (i < to && numberByte(b[i])) i++;
         if (i > pos) return i;

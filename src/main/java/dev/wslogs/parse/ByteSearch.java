@@ -61,7 +61,16 @@ public final class ByteSearch {
 
     /** Index of the first {@code c} in {@code b[from, to)}, or -1. */
     public static int indexOf(byte[] b, int from, int to, byte c) {
-        long pattern = (c & 0xFF) * ONES;
+        return indexOf(b, from, to, c, pattern(c));
+    }
+
+    /** {@code c} in every byte of a word: the {@code pattern} of {@link #indexOf(byte[], int, int, byte, long)}. */
+    public static long pattern(byte c) {
+        return (c & 0xFF) * ONES;
+    }
+
+    /** {@link #indexOf(byte[], int, int, byte)} with {@code c}'s {@link #pattern} computed once by the caller (a search per line). */
+    public static int indexOf(byte[] b, int from, int to, byte c, long pattern) {
         int i = from;
         for (; i <= to - 8; i += 8) {
             long y = (long) LONGS.get(b, i) ^ pattern;
@@ -70,5 +79,23 @@ public final class ByteSearch {
         }
         for (; i < to; i++) if (b[i] == c) return i;
         return -1;
+    }
+
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /**
+     * How many of the eight bytes at {@code i} are {@code 0-9} or {@code .} before the first that is
+     * not (8: all of them), or -1 when one of them is ≥ 0x80 (then classify byte by byte). Needs
+     * {@code i + 8 <= b.length}.
+     */
+    public static int numberBytesAt(byte[] b, int i) {
+        long x = (long) LONGS.get(b, i);
+        if ((x & HIGHS) != 0) return -1; // ASCII only: no byte's sum below carries into the next
+        long atLeast0 = x + 0x5050505050505050L; // high bit: byte >= '0'
+        long pastDigits = x + 0x4646464646464646L; // high bit: byte > '9'
+        long y = x ^ 0x2E2E2E2E2E2E2E2EL;
+        long dot = ~(((y & LOWS) + LOWS) | y); // high bit: byte == '.' (exact per byte)
+        long notNumber = ~((atLeast0 & ~pastDigits) | dot) & HIGHS;
+        return notNumber == 0 ? 8 : Long.numberOfTrailingZeros(notNumber) >>> 3;
     }
 }

@@ -135,6 +135,7 @@ public final class TextAccessFormat implements AccessFormat {
 
         private ScannedParser(AccessLineScanner scanner) {
             this.scanner = scanner;
+            this.scratch = new int[scanner.spanInts()];
         }
 
         /** The scanner whose spans {@link #fromSpans} reads. */
@@ -148,10 +149,12 @@ public final class TextAccessFormat implements AccessFormat {
          * the reason).
          */
         public AccessEntry fromSpans(byte[] b, LinePosition position) {
-            int[] spans = new int[scanner.spanInts()];
-            scanner.copySpans(spans, 0);
-            return fromSpans(b, spans, 0, position);
+            scanner.copySpans(scratch, 0);
+            return fromSpans(b, scratch, 0, position);
         }
+
+        /** The last match's spans, for {@link #fromSpans(byte[], LinePosition)} (the entry gets its own, relative copy). */
+        private final int[] scratch;
 
         /**
          * {@link #fromSpans(byte[], LinePosition)} of a line matched earlier, whose spans were kept
@@ -170,11 +173,7 @@ public final class TextAccessFormat implements AccessFormat {
             for (int fi : BUILDER_FIELDS) {
                 int v = layout.variableOfField()[fi];
                 if (v < 0) continue;
-                int from = spans[2 * v];
-                int to = spans[2 * v + 1];
-                String raw = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-                // ASCII bytes: a backslash in them is one in raw, found eight bytes at a time
-                values[fi] = escape == Escape.DEFAULT && ByteSearch.indexOf(line, from, to, (byte) '\\') >= 0 ? unescape(raw) : raw;
+                values[fi] = layout.text(line, spans[2 * v], spans[2 * v + 1]);
             }
             return builder.build(position, values, line, spans, layout);
         }

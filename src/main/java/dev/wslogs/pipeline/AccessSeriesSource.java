@@ -14,6 +14,7 @@ import dev.wslogs.source.LineDecoder;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +32,7 @@ final class AccessSeriesSource implements EventSource {
     private final BlockingQueue<Future<ParsedChunk>> chunks;
     private final BufferPool buffers;
     /** Where consumed parsed chunks go back to the workers. */
-    private final java.util.Queue<ParsedChunk> parsed;
+    private final Queue<ParsedChunk> parsed;
     private final List<FileStats> stats;
     private final ErrorClock clock;
     private final ArrayDeque<Event> out = new ArrayDeque<>();
@@ -49,7 +50,7 @@ final class AccessSeriesSource implements EventSource {
     private boolean done;
     private int quiet = -1; // index in chunk of the quiet line at the head, or -1
 
-    AccessSeriesSource(List<InputFile> files, BlockingQueue<Future<ParsedChunk>> chunks, BufferPool buffers, java.util.Queue<ParsedChunk> parsed,
+    AccessSeriesSource(List<InputFile> files, BlockingQueue<Future<ParsedChunk>> chunks, BufferPool buffers, Queue<ParsedChunk> parsed,
             List<FileStats> stats, ZoneId zone) {
         this.files = files;
         this.chunks = chunks;

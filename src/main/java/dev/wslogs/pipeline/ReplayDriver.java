@@ -5,8 +5,10 @@ import dev.wslogs.source.LineSplitter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +68,7 @@ public final class ReplayDriver {
                 BlockingQueue<Future<ParsedChunk>> q = new ArrayBlockingQueue<>(inFlight);
                 BufferPool buffers = new BufferPool(chunkBytes, inFlight + 3);
                 List<ChunkParser> parsers = new ArrayList<>();
-                java.util.Queue<ParsedChunk> parsed = new java.util.concurrent.ConcurrentLinkedQueue<>(); // at most one per chunk in flight
+                Queue<ParsedChunk> parsed = new ConcurrentLinkedQueue<>(); // at most one per chunk in flight
                 for (InputFile f : files) parsers.add(new ChunkParser(f.input().name(), f.format(), maxLine, quiet, parsed));
                 ChunkReader r = new ChunkReader(files, parsers, workers, q, buffers, maxLine, progress);
                 chunkReaders.add(r);

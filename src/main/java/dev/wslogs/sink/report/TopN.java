@@ -1,6 +1,5 @@
 package dev.wslogs.sink.report;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,15 +54,6 @@ final class TopN {
                 equalToDrop--;
             }
         }
-    }
-
-    /** The reference behaviour of {@link #shrink} (a stable sort of the entries), for tests. */
-    static <K> void shrinkBySorting(Map<K, long[]> counts) {
-        List<Map.Entry<K, long[]>> es = new ArrayList<>(counts.entrySet());
-        es.sort(Comparator.comparingLong(e -> e.getValue()[0]));
-        List<K> gone = new ArrayList<>();
-        for (int i = 0; i < es.size() / 2; i++) gone.add(es.get(i).getKey());
-        for (K k : gone) counts.remove(k);
     }
 
     /** The counts (for tests). */
