@@ -62,10 +62,10 @@ final class BoundedHeap {
         if (args.length == 0 || !args[0].equals("analyze")) return Optional.empty();
         if (System.getenv(CHILD_MARK) != null || "1".equals(System.getenv("WSLOGS_NO_REEXEC"))) return Optional.empty();
         if (Runtime.getRuntime().maxMemory() <= HEAP_LIMIT_BYTES) return Optional.empty();
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        if (inputBytes(args) <= LARGE_INPUT_BYTES) return Optional.empty(); // first: a stat per file, where the JVM's arguments cost 20 ms
+        for (String a : jvmArguments()) {
             if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM")) return Optional.empty();
         }
-        if (inputBytes(args) <= LARGE_INPUT_BYTES) return Optional.empty();
         Optional<Path> jar = ownJar();
         if (jar.isEmpty()) return Optional.empty();
         List<String> cmd = new ArrayList<>();
@@ -94,6 +94,24 @@ final class BoundedHeap {
         }
     }
 
+    /**
+     * The JVM's options: the launcher's command line up to {@code -jar} plus the option variables
+     * the launcher and the JVM read, as {@code RuntimeMXBean.getInputArguments()} lists them; that
+     * bean loads the management classes (about 20 ms of a start-up that is otherwise 80 ms), so it
+     * is asked only when the command line is unknown or has no {@code -jar}.
+     */
+    static List<String> jvmArguments() {
+        String[] argv = ProcessHandle.current().info().arguments().orElse(null);
+        int jar = argv == null ? -1 : List.of(argv).indexOf("-jar");
+        if (jar < 0) return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> out = new ArrayList<>(List.of(argv).subList(0, jar));
+        for (String env : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+            String v = System.getenv(env);
+            if (v != null && !v.isBlank()) out.addAll(List.of(v.trim().split("\\s+")));
+        }
+        return out;
+    }
+
     /** Total size of the arguments that name regular files (a heuristic: options' values are not files). */
     private static long inputBytes(String[] args) {
         long total = 0;
@@ -112,6 +130,9 @@ final class BoundedHeap {
     }
 
     private static Optional<Path> ownJar() {
+        // java -jar FILE: the class path is that jar alone; asking the code source loads the security classes (8 ms)
+        String cp = System.getProperty("java.class.path", "");
+        if (cp.endsWith(".jar") && cp.indexOf(File.pathSeparatorChar) < 0 && new File(cp).isFile()) return Optional.of(Path.of(cp).toAbsolutePath());
         try {
             var src = Main.class.getProtectionDomain().getCodeSource();
             if (src == null) return Optional.empty();

@@ -88,20 +88,32 @@ public final class AttemptClassifier {
     public static final long NOT_ASCII = 0;
 
     /**
-     * Whether a request line ({@code b[from, to)}, ASCII, no escapes) is certainly not WebSocket
+     * Whether a request line ({@code b[from, to)}, ASCII) is certainly not WebSocket
      * traffic by every rule of {@link #classify} but the learned paths, for a line whose status is
      * not 101 and that carried no Upgrade header (the caller checks both): its target carries no
      * transport hint and its path is no user, well-known or segment WebSocket path. The learned
      * paths change as lines arrive, so they are checked in order with {@link #mayBeLearned} on the
      * hash this returns ({@link #NOT_ASCII} = not plain).
      *
+     * <p>A request with an escape ({@code \\}) anywhere is not plain: its text is not its bytes.
+     *
      * <p>Conservative: it may call plain traffic "not plain" (the full path then decides), never the
      * reverse. Thread-safe: reads only state fixed at construction.
      */
     public long plainRequestPathHash(byte[] b, int from, int to) {
-        int sp = indexOf(b, from, to, (byte) ' ');
-        if (sp <= from) return NOT_ASCII;
-        int last = lastIndexOf(b, from, to, (byte) ' ');
+        // every byte of the request is read once below (method, target, protocol): an escape
+        // anywhere means its text is not its bytes, so it is not plain
+        int sp = from;
+        while (sp < to && b[sp] != ' ') {
+            if (b[sp] == '\\') return NOT_ASCII;
+            sp++;
+        }
+        if (sp == from || sp == to) return NOT_ASCII;
+        int last = to - 1;
+        while (b[last] != ' ') {
+            if (b[last] == '\\') return NOT_ASCII;
+            last--;
+        }
         int tFrom = sp + 1;
         int tTo = last > sp ? last : to;
         if (tFrom >= tTo || b[tFrom] != '/') return NOT_ASCII; // "" or an absolute URI: leave to the full path
@@ -112,7 +124,10 @@ public final class AttemptClassifier {
             byte c = b[i];
             int k = BYTE_CLASS[c & 0xFF];
             if (k != 0) {
-                if ((k & QUERY) != 0) break;
+                if ((k & (QUERY | ESCAPE)) != 0) {
+                    if ((k & ESCAPE) != 0) return NOT_ASCII;
+                    break;
+                }
                 if ((k & SLASH) != 0) {
                     if (isSegmentName(b, seg, i)) return NOT_ASCII;
                     seg = i + 1;
@@ -122,8 +137,9 @@ public final class AttemptClassifier {
         }
         int pTo = i;
         if (isSegmentName(b, seg, pTo)) return NOT_ASCII;
-        for (; i < tTo; i++) { // the query: hints only
-            if ((BYTE_CLASS[b[i] & 0xFF] & HINT) != 0 && hintAt(b, tFrom, i, tTo)) return NOT_ASCII;
+        for (; i < tTo; i++) { // the query: hints and escapes only
+            int k = BYTE_CLASS[b[i] & 0xFF];
+            if ((k & ESCAPE) != 0 || ((k & HINT) != 0 && hintAt(b, tFrom, i, tTo))) return NOT_ASCII;
         }
         for (byte[] p : userPathBytes) if (startsWith(b, tFrom, pTo, p, false)) return NOT_ASCII;
         if (pTo - tFrom >= 2) { // well-known paths, picked by their second byte (the first is always '/')
@@ -186,16 +202,6 @@ public final class AttemptClassifier {
         return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) if (b[i] == c) return i;
-        return -1;
-    }
-
-    private static int lastIndexOf(byte[] b, int from, int to, byte c) {
-        for (int i = to - 1; i >= from; i--) if (b[i] == c) return i;
-        return -1;
-    }
-
     private static boolean startsWith(byte[] b, int from, int to, byte[] p, boolean ignoreCase) {
         if (to - from < p.length) return false;
         for (int i = 0; i < p.length; i++) {
@@ -214,6 +220,7 @@ public final class AttemptClassifier {
     private static final int HINT = 1;
     private static final int SLASH = 2;
     private static final int QUERY = 4;
+    private static final int ESCAPE = 8;
     private static final byte[][][] HINTS_BY_ANCHOR = new byte[256][][];
     private static final int[][] HINT_ANCHOR_OFFSETS = new int[256][];
     static {
@@ -255,7 +262,7 @@ public final class AttemptClassifier {
 
     private static byte[] byteClasses() {
         byte[] k = new byte[256];
-        for (int c = 0; c < 256; c++) k[c] = (byte) ((HINTS_BY_ANCHOR[c] != null ? HINT : 0) | (c == '/' ? SLASH : 0) | (c == '?' ? QUERY : 0));
+        for (int c = 0; c < 256; c++) k[c] = (byte) ((HINTS_BY_ANCHOR[c] != null ? HINT : 0) | (c == '/' ? SLASH : 0) | (c == '?' ? QUERY : 0) | (c == '\\' ? ESCAPE : 0));
         return k;
     }
 

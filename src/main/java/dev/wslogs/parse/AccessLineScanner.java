@@ -171,7 +171,7 @@ public final class AccessLineScanner {
      * bytes. Lines with bytes ≥ 0x80 are the full parser's (positions in the decoded text would differ).
      */
     public boolean scanAscii(byte[] b, int from, int to) {
-        return matchAscii(b, from, to) && decide(b);
+        return matchAscii(b, from, to) && decide(b) && ByteSearch.indexOf(b, requestFrom, requestTo, (byte) '\\') < 0;
     }
 
     /**
@@ -183,7 +183,11 @@ public final class AccessLineScanner {
         return match(b, from, to);
     }
 
-    /** After a true {@link #matchAscii}: reads the deciding values; true when the line is plain (as {@link #scan}). */
+    /**
+     * After a true {@link #matchAscii}: reads the deciding values; true when they are plain, but for
+     * escapes in the request, which {@link #scan} also rules out and the pipeline's path check
+     * ({@code AttemptClassifier.plainRequestPathHash}) finds in the pass it makes over the request anyway.
+     */
     public boolean decide(byte[] b) {
         timeMillis = times.timeLocal(b, starts[timeVar], ends[timeVar]);
         if (timeMillis == TimeParser.INVALID) return false;
@@ -191,7 +195,7 @@ public final class AccessLineScanner {
         if (status < 0) return false;
         requestFrom = starts[requestVar];
         requestTo = ends[requestVar];
-        if (isDash(b, requestFrom, requestTo) || ByteSearch.indexOf(b, requestFrom, requestTo, (byte) '\\') >= 0) return false;
+        if (isDash(b, requestFrom, requestTo)) return false;
         if (upgradeVar >= 0 && ends[upgradeVar] > starts[upgradeVar] && !isDash(b, starts[upgradeVar], ends[upgradeVar])) return false;
         connection = -1;
         if (connectionVar >= 0) {

@@ -70,6 +70,23 @@ class PlainRequestPathHashTest {
                 .isEqualTo(AttemptClassifier.NOT_ASCII);
     }
 
+    /** An escape anywhere (method, path, query, protocol; nginx writes {@code \\xHH}) makes the request's text differ from its bytes. */
+    @Test
+    void escapedRequests_areNotPlain() {
+        for (String request : List.of("G\\x22T /a HTTP/1.1", "GET\\x09 /a HTTP/1.1", "GET /a\\x22b HTTP/1.1", "GET /a/\\x22 HTTP/1.1",
+                "GET /a?q=\\x22 HTTP/1.1", "GET /a?\\ HTTP/1.1", "GET /a HTTP/1.1\\x22", "GET /a \\x22HTTP/1.1", "GET /a\\",
+                "GET \\x22/a HTTP/1.1", "\\x16\\x03\\x01 /a HTTP/1.1", "GET /a HTTP/1.1 \\")) {
+            byte[] b = ascii(request);
+            assertThat(new AttemptClassifier(List.of()).plainRequestPathHash(b, 0, b.length)).as(request).isEqualTo(AttemptClassifier.NOT_ASCII);
+            String clean = request.replace("\\x22", "x22").replace("\\x09", "x09").replace("\\x16", "x16").replace("\\x03", "x03")
+                    .replace("\\x01", "x01").replace("\\", "");
+            byte[] c = ascii(clean);
+            if (clean.indexOf(' ') > 0 && clean.charAt(clean.indexOf(' ') + 1) == '/') {
+                assertThat(new AttemptClassifier(List.of()).plainRequestPathHash(c, 0, c.length)).as(clean).isNotEqualTo(AttemptClassifier.NOT_ASCII);
+            }
+        }
+    }
+
     @Test
     void ordinaryTraffic_isPlain() {
         for (String target : List.of("/", "/lively", "/hubs", "/hubspot/x", "/products", "/api/v1/users/123", "/static/app.js?v=3",
