@@ -6,7 +6,6 @@ import dev.wslogs.model.AccessEntry;
 import dev.wslogs.model.ErrorEntry;
 import dev.wslogs.model.Field;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -84,7 +83,7 @@ public record Condition(
         for (int i = 0; i < errors.size(); i++) { // indexed: no iterator per signal tested
             ErrorEntry e = errors.get(i);
             if (!errorLevels.isEmpty() && !errorLevels.contains(e.level().label())) continue;
-            if (errorAction != null && !e.action().toLowerCase(Locale.ROOT).contains(errorAction)) continue;
+            if (errorAction != null && !e.actionContainsIgnoreCase(errorAction)) continue;
             if (!errorContains.isEmpty() && !containsAny(e.raw())) continue;
             return e;
         }

@@ -11,58 +11,254 @@ import java.util.Objects;
  * <p>The time is the server's local time with no offset, as nginx writes it; the pipeline resolves
  * it to an instant with the zone it learns from the access log or is given.
  *
- * @param position      first physical line of the message
- * @param physicalLines how many physical lines the message spans (≥ 1)
- * @param connection    {@code *CID}, or {@link #NO_CONNECTION}
- * @param message       the message text without errno, action and trailer
- * @param errno         OS error number, or {@link #NO_ERRNO}
- * @param errnoText     strerror text, or {@code ""}
- * @param action        text after {@code " while "}, or {@code ""}
- * @param raw           the whole message as read (continuation lines joined with {@code \n})
+ * <p>A value class (equal when every value is; {@link #toString()} as a record's). The parser's
+ * entries ({@link #ofParts}) keep the text and where each part lies in it, and cut a part out only
+ * when it is read: most lines of a busy error.log are joined on their connection and time alone.
  */
-public record ErrorEntry(
-        LinePosition position,
-        int physicalLines,
-        LocalDateTime time,
-        ErrorLevel level,
-        long pid,
-        long tid,
-        long connection,
-        String message,
-        int errno,
-        String errnoText,
-        String action,
-        String client,
-        String server,
-        String request,
-        String subrequest,
-        String upstream,
-        String host,
-        String referrer,
-        String raw) {
-
+public final class ErrorEntry {
     public static final long NO_CONNECTION = -1;
     public static final int NO_ERRNO = -1;
 
-    public ErrorEntry {
-        Objects.requireNonNull(position, "position");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(errnoText, "errnoText");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(subrequest, "subrequest");
-        Objects.requireNonNull(upstream, "upstream");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(referrer, "referrer");
-        Objects.requireNonNull(raw, "raw");
+    /** The parts, in this order, as {@code [begin, end)} pairs in {@link #raw()} ({@link #ofParts}); begin −1: empty. */
+    public static final int MESSAGE = 0, ERRNO_TEXT = 1, ACTION = 2, CLIENT = 3, SERVER = 4, REQUEST = 5, SUBREQUEST = 6, UPSTREAM = 7,
+            HOST = 8, REFERRER = 9, PARTS = 10;
+
+    private final LinePosition position;
+    private final int physicalLines;
+    private final LocalDateTime time;
+    private final ErrorLevel level;
+    private final long pid;
+    private final long tid;
+    private final long connection;
+    private final int errno;
+    private final String raw;
+    /** Null when every part was given as a string. */
+    private final int[] parts;
+    // the parts, cut out of raw on first read (a racy but idempotent cache of immutable strings)
+    private String message, errnoText, action, client, server, request, subrequest, upstream, host, referrer;
+
+    public ErrorEntry(LinePosition position, int physicalLines, LocalDateTime time, ErrorLevel level, long pid, long tid, long connection,
+            String message, int errno, String errnoText, String action, String client, String server, String request, String subrequest,
+            String upstream, String host, String referrer, String raw) {
+        this(position, physicalLines, time, level, pid, tid, connection, errno, raw, null);
+        this.message = Objects.requireNonNull(message, "message");
+        this.errnoText = Objects.requireNonNull(errnoText, "errnoText");
+        this.action = Objects.requireNonNull(action, "action");
+        this.client = Objects.requireNonNull(client, "client");
+        this.server = Objects.requireNonNull(server, "server");
+        this.request = Objects.requireNonNull(request, "request");
+        this.subrequest = Objects.requireNonNull(subrequest, "subrequest");
+        this.upstream = Objects.requireNonNull(upstream, "upstream");
+        this.host = Objects.requireNonNull(host, "host");
+        this.referrer = Objects.requireNonNull(referrer, "referrer");
+    }
+
+    private ErrorEntry(LinePosition position, int physicalLines, LocalDateTime time, ErrorLevel level, long pid, long tid, long connection,
+            int errno, String raw, int[] parts) {
+        this.position = Objects.requireNonNull(position, "position");
+        this.time = Objects.requireNonNull(time, "time");
+        this.level = Objects.requireNonNull(level, "level");
+        this.raw = Objects.requireNonNull(raw, "raw");
         if (physicalLines < 1) throw new IllegalArgumentException("physicalLines < 1");
+        this.physicalLines = physicalLines;
+        this.pid = pid;
+        this.tid = tid;
+        this.connection = connection;
+        this.errno = errno;
+        this.parts = parts;
+    }
+
+    /**
+     * An entry whose text parts lie in {@code raw}: {@code parts} holds {@link #PARTS} pairs
+     * {@code [begin, end)}, in the order of {@link #MESSAGE} to {@link #REFERRER}, begin −1 for an
+     * empty part. The array is the entry's from then on.
+     */
+    public static ErrorEntry ofParts(LinePosition position, int physicalLines, LocalDateTime time, ErrorLevel level, long pid, long tid,
+            long connection, int errno, String raw, int[] parts) {
+        if (parts.length != 2 * PARTS) throw new IllegalArgumentException("parts: " + parts.length + " ints, not " + 2 * PARTS);
+        for (int k = 0; k < PARTS; k++) {
+            int b = parts[2 * k];
+            int e = parts[2 * k + 1];
+            if (b >= 0 && (e < b || e > raw.length())) throw new IllegalArgumentException("part " + k + " [" + b + ", " + e + ") outside the text");
+        }
+        return new ErrorEntry(position, physicalLines, time, level, pid, tid, connection, errno, raw, parts);
+    }
+
+    private String part(int k) {
+        int b = parts[2 * k];
+        return b < 0 ? "" : raw.substring(b, parts[2 * k + 1]);
+    }
+
+    /** First physical line of the message. */
+    public LinePosition position() {
+        return position;
+    }
+
+    /** How many physical lines the message spans (≥ 1). */
+    public int physicalLines() {
+        return physicalLines;
+    }
+
+    public LocalDateTime time() {
+        return time;
+    }
+
+    public ErrorLevel level() {
+        return level;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public long tid() {
+        return tid;
+    }
+
+    /** {@code *CID}, or {@link #NO_CONNECTION}. */
+    public long connection() {
+        return connection;
+    }
+
+    /** OS error number, or {@link #NO_ERRNO}. */
+    public int errno() {
+        return errno;
+    }
+
+    /** The whole message as read (continuation lines joined with {@code \n}). */
+    public String raw() {
+        return raw;
+    }
+
+    /** The message text without errno, action and trailer. */
+    public String message() {
+        String v = message;
+        if (v == null) message = v = part(MESSAGE);
+        return v;
+    }
+
+    /** strerror text, or {@code ""}. */
+    public String errnoText() {
+        String v = errnoText;
+        if (v == null) errnoText = v = part(ERRNO_TEXT);
+        return v;
+    }
+
+    /** Text after {@code " while "}, or {@code ""}. */
+    public String action() {
+        String v = action;
+        if (v == null) action = v = part(ACTION);
+        return v;
+    }
+
+    public String client() {
+        String v = client;
+        if (v == null) client = v = part(CLIENT);
+        return v;
+    }
+
+    public String server() {
+        String v = server;
+        if (v == null) server = v = part(SERVER);
+        return v;
+    }
+
+    public String request() {
+        String v = request;
+        if (v == null) request = v = part(REQUEST);
+        return v;
+    }
+
+    public String subrequest() {
+        String v = subrequest;
+        if (v == null) subrequest = v = part(SUBREQUEST);
+        return v;
+    }
+
+    public String upstream() {
+        String v = upstream;
+        if (v == null) upstream = v = part(UPSTREAM);
+        return v;
+    }
+
+    public String host() {
+        String v = host;
+        if (v == null) host = v = part(HOST);
+        return v;
+    }
+
+    public String referrer() {
+        String v = referrer;
+        if (v == null) referrer = v = part(REFERRER);
+        return v;
+    }
+
+    /**
+     * {@code action().toLowerCase(Locale.ROOT).contains(lowerCase)} without cutting the action out
+     * or lowering a copy of it, when both are ASCII (rules give lower-case action names).
+     */
+    public boolean actionContainsIgnoreCase(String lowerCase) {
+        String text = raw;
+        int from;
+        int to;
+        if (parts == null || action != null) {
+            text = action();
+            from = 0;
+            to = text.length();
+        } else if (parts[2 * ACTION] < 0) {
+            return lowerCase.isEmpty();
+        } else {
+            from = parts[2 * ACTION];
+            to = parts[2 * ACTION + 1];
+        }
+        if (!isAscii(text, from, to) || !isAscii(lowerCase, 0, lowerCase.length())) {
+            return action().toLowerCase(java.util.Locale.ROOT).contains(lowerCase);
+        }
+        int n = lowerCase.length();
+        outer:
+        for (int i = from; i + n <= to; i++) {
+            for (int k = 0; k < n; k++) {
+                char c = text.charAt(i + k);
+                if (c >= 'A' && c <= 'Z') c += 32;
+                if (c != lowerCase.charAt(k)) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     public boolean hasConnection() {
         return connection != NO_CONNECTION;
+    }
+
+    private Object[] values() {
+        return new Object[] {position, physicalLines, time, level, pid, tid, connection, message(), errno, errnoText(), action(), client(),
+            server(), request(), subrequest(), upstream(), host(), referrer(), raw};
+    }
+
+    private static final String[] NAMES = {"position", "physicalLines", "time", "level", "pid", "tid", "connection", "message", "errno",
+        "errnoText", "action", "client", "server", "request", "subrequest", "upstream", "host", "referrer", "raw"};
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof ErrorEntry e && java.util.Arrays.equals(values(), e.values()));
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(values());
+    }
+
+    @Override
+    public String toString() {
+        Object[] v = values();
+        StringBuilder sb = new StringBuilder("ErrorEntry[");
+        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(NAMES[i]).append('=').append(v[i]);
+        return sb.append(']').toString();
     }
 }

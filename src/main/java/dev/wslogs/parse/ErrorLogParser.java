@@ -118,25 +118,14 @@ public final class ErrorLogParser {
         if (to > from && text.charAt(to - 1) == '\r') to--;
         int trailerStart = trailer.locate(text, from, to);
         head.split(text, from, trailerStart);
-        return new ErrorEntry(
-                pendingFirst.position(),
-                pendingLines,
-                h.time,
-                h.level,
-                h.pid,
-                h.tid,
-                h.connection,
-                text.substring(from, head.messageEnd),
-                head.errno,
-                text.substring(head.errnoStart, head.errnoEnd),
-                head.actionStart < 0 ? "" : text.substring(head.actionStart, head.actionEnd),
-                trailer.value(ErrorTrailer.CLIENT),
-                trailer.value(ErrorTrailer.SERVER),
-                trailer.value(ErrorTrailer.REQUEST),
-                trailer.value(ErrorTrailer.SUBREQUEST),
-                trailer.value(ErrorTrailer.UPSTREAM),
-                trailer.value(ErrorTrailer.HOST),
-                trailer.value(ErrorTrailer.REFERRER),
-                text);
+        int[] parts = new int[2 * ErrorEntry.PARTS];
+        parts[2 * ErrorEntry.MESSAGE] = from;
+        parts[2 * ErrorEntry.MESSAGE + 1] = head.messageEnd;
+        parts[2 * ErrorEntry.ERRNO_TEXT] = head.errnoStart;
+        parts[2 * ErrorEntry.ERRNO_TEXT + 1] = head.errnoEnd;
+        parts[2 * ErrorEntry.ACTION] = head.actionStart;
+        parts[2 * ErrorEntry.ACTION + 1] = head.actionEnd;
+        trailer.copyParts(parts, 2 * ErrorEntry.CLIENT); // CLIENT to REFERRER, in the trailer's order
+        return ErrorEntry.ofParts(pendingFirst.position(), pendingLines, h.time, h.level, h.pid, h.tid, h.connection, head.errno, text, parts);
     }
 }

@@ -68,6 +68,14 @@ final class ErrorTrailer {
         return begin[field] < 0 ? "" : text.substring(begin[field], end[field]);
     }
 
+    /** Every field's {@code [begin, end)} (begin −1: absent) into {@code parts} from {@code at}, client to referrer. */
+    void copyParts(int[] parts, int at) {
+        for (int f = 0; f < KEYS.length; f++) {
+            parts[at + 2 * f] = begin[f];
+            parts[at + 2 * f + 1] = end[f];
+        }
+    }
+
     /**
      * Reads the trailer starting at {@code t}. Returns whether it is well-formed to the end: plain
      * client and server, then only known quoted keys in order (the last may be cut by nginx's
