@@ -34,23 +34,16 @@ public final class ErrorEntry {
     private final String raw;
     /** Null when every part was given as a string. */
     private final int[] parts;
-    // the parts, cut out of raw on first read (a racy but idempotent cache of immutable strings)
-    private String message, errnoText, action, client, server, request, subrequest, upstream, host, referrer;
+    /** The parts as strings, by {@link #MESSAGE} to {@link #REFERRER}; cut out of raw on first read (a racy but idempotent cache of immutable strings). */
+    private final String[] text = new String[PARTS];
 
     public ErrorEntry(LinePosition position, int physicalLines, LocalDateTime time, ErrorLevel level, long pid, long tid, long connection,
             String message, int errno, String errnoText, String action, String client, String server, String request, String subrequest,
             String upstream, String host, String referrer, String raw) {
         this(position, physicalLines, time, level, pid, tid, connection, errno, raw, null);
-        this.message = Objects.requireNonNull(message, "message");
-        this.errnoText = Objects.requireNonNull(errnoText, "errnoText");
-        this.action = Objects.requireNonNull(action, "action");
-        this.client = Objects.requireNonNull(client, "client");
-        this.server = Objects.requireNonNull(server, "server");
-        this.request = Objects.requireNonNull(request, "request");
-        this.subrequest = Objects.requireNonNull(subrequest, "subrequest");
-        this.upstream = Objects.requireNonNull(upstream, "upstream");
-        this.host = Objects.requireNonNull(host, "host");
-        this.referrer = Objects.requireNonNull(referrer, "referrer");
+        String[] given = {message, errnoText, action, client, server, request, subrequest, upstream, host, referrer};
+        String[] names = {"message", "errnoText", "action", "client", "server", "request", "subrequest", "upstream", "host", "referrer"};
+        for (int k = 0; k < PARTS; k++) text[k] = Objects.requireNonNull(given[k], names[k]);
     }
 
     private ErrorEntry(LinePosition position, int physicalLines, LocalDateTime time, ErrorLevel level, long pid, long tid, long connection,
@@ -85,8 +78,12 @@ public final class ErrorEntry {
     }
 
     private String part(int k) {
-        int b = parts[2 * k];
-        return b < 0 ? "" : raw.substring(b, parts[2 * k + 1]);
+        String v = text[k];
+        if (v == null) {
+            int b = parts[2 * k];
+            text[k] = v = b < 0 ? "" : raw.substring(b, parts[2 * k + 1]);
+        }
+        return v;
     }
 
     /** First physical line of the message. */
@@ -132,65 +129,45 @@ public final class ErrorEntry {
 
     /** The message text without errno, action and trailer. */
     public String message() {
-        String v = message;
-        if (v == null) message = v = part(MESSAGE);
-        return v;
+        return part(MESSAGE);
     }
 
     /** strerror text, or {@code ""}. */
     public String errnoText() {
-        String v = errnoText;
-        if (v == null) errnoText = v = part(ERRNO_TEXT);
-        return v;
+        return part(ERRNO_TEXT);
     }
 
     /** Text after {@code " while "}, or {@code ""}. */
     public String action() {
-        String v = action;
-        if (v == null) action = v = part(ACTION);
-        return v;
+        return part(ACTION);
     }
 
     public String client() {
-        String v = client;
-        if (v == null) client = v = part(CLIENT);
-        return v;
+        return part(CLIENT);
     }
 
     public String server() {
-        String v = server;
-        if (v == null) server = v = part(SERVER);
-        return v;
+        return part(SERVER);
     }
 
     public String request() {
-        String v = request;
-        if (v == null) request = v = part(REQUEST);
-        return v;
+        return part(REQUEST);
     }
 
     public String subrequest() {
-        String v = subrequest;
-        if (v == null) subrequest = v = part(SUBREQUEST);
-        return v;
+        return part(SUBREQUEST);
     }
 
     public String upstream() {
-        String v = upstream;
-        if (v == null) upstream = v = part(UPSTREAM);
-        return v;
+        return part(UPSTREAM);
     }
 
     public String host() {
-        String v = host;
-        if (v == null) host = v = part(HOST);
-        return v;
+        return part(HOST);
     }
 
     public String referrer() {
-        String v = referrer;
-        if (v == null) referrer = v = part(REFERRER);
-        return v;
+        return part(REFERRER);
     }
 
     /**
@@ -198,32 +175,24 @@ public final class ErrorEntry {
      * or lowering a copy of it, when both are ASCII (rules give lower-case action names).
      */
     public boolean actionContainsIgnoreCase(String lowerCase) {
-        String text = raw;
+        String in = raw;
         int from;
         int to;
-        if (parts == null || action != null) {
-            text = action();
+        if (parts == null || text[ACTION] != null) {
+            in = action();
             from = 0;
-            to = text.length();
+            to = in.length();
         } else if (parts[2 * ACTION] < 0) {
             return lowerCase.isEmpty();
         } else {
             from = parts[2 * ACTION];
             to = parts[2 * ACTION + 1];
         }
-        if (!isAscii(text, from, to) || !isAscii(lowerCase, 0, lowerCase.length())) {
+        if (!isAscii(in, from, to) || !isAscii(lowerCase, 0, lowerCase.length())) {
             return action().toLowerCase(java.util.Locale.ROOT).contains(lowerCase);
         }
         int n = lowerCase.length();
-        outer:
-        for (int i = from; i + n <= to; i++) {
-            for (int k = 0; k < n; k++) {
-                char c = text.charAt(i + k);
-                if (c >= 'A' && c <= 'Z') c += 32;
-                if (c != lowerCase.charAt(k)) continue outer;
-            }
-            return true;
-        }
+        for (int i = from; i + n <= to; i++) if (in.regionMatches(true, i, lowerCase, 0, n)) return true; // ASCII: as lowering A-Z
         return false;
     }
 

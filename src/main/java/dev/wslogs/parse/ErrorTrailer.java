@@ -15,7 +15,7 @@ import java.util.Arrays;
  * Input crafted to look like a trailer inside a value is ambiguous by construction; this choice
  * reads every line nginx itself formed, including cut ones, the way nginx wrote it.
  *
- * <p>Mutable scratch owned by one parser; values are kept as offsets until asked for.
+ * <p>Mutable scratch owned by one parser; the fields are kept as offsets, which the entry takes over ({@link #copyParts}).
  */
 final class ErrorTrailer {
     static final int CLIENT = 0;
@@ -63,12 +63,10 @@ final class ErrorTrailer {
         return fallback;
     }
 
-    /** The field's value, or {@code ""} when the line does not carry it. */
-    String value(int field) {
-        return begin[field] < 0 ? "" : text.substring(begin[field], end[field]);
-    }
-
-    /** Every field's {@code [begin, end)} (begin −1: absent) into {@code parts} from {@code at}, client to referrer. */
+    /**
+     * Every field's {@code [begin, end)} (begin −1: absent) into {@code parts} from {@code at}, client
+     * to referrer: the order of {@code ErrorEntry.CLIENT} to {@code ErrorEntry.REFERRER}.
+     */
     void copyParts(int[] parts, int at) {
         for (int f = 0; f < KEYS.length; f++) {
             parts[at + 2 * f] = begin[f];
