@@ -83,6 +83,16 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
         nm[runs] = $1; for (i = 2; i < NF - 1; i++) nm[runs] = nm[runs] " " $i
         sec[runs] = $(NF - 1); rss[runs] = $NF
         if (!(nm[runs] in seen)) { seen[nm[runs]] = 1; order[++tools] = nm[runs] }
+        if (nm[runs] == "wc -l") round++
+        at[nm[runs], round] = sec[runs]; rounds = round
+    }
+    # the median over rounds of (this command / wslogs in the same round): the host speed drifts
+    # by tens of percent within minutes here, and a pair measured back to back shares the drift
+    function paired(name,   n, r, i, j, t, a) {
+        n = 0
+        for (r = 1; r <= rounds; r++) if (((name, r) in at) && (("wslogs analyze", r) in at)) a[++n] = at[name, r] / at["wslogs analyze", r]
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return n == 0 ? -1 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2)
     }
     END {
         w = median("wslogs analyze")
@@ -94,6 +104,16 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
             if (n == "wslogs analyze") { lines = al + el; bytes = ab + eb }
             ratio = (n == "wslogs analyze") ? "-" : (s >= w ? sprintf("wslogs %.1f× faster", s / w) : sprintf("wslogs %.1f× slower", w / s))
             printf "%-22s %9.2f %13.0f %9.0f %12.0f %s\n", n, s, lines / s, bytes / s / 1e6, maxrss(n) / 1024, ratio
+        }
+        print ""
+        print "paired, per round (the time of each command over the time of wslogs in the same round, median over rounds):"
+        for (k = 1; k <= tools; k++) {
+            n = order[k]
+            if (n == "wslogs analyze" || n ~ /small/) continue
+            p = paired(n)
+            if (p < 0) continue
+            r = (p >= 1) ? sprintf("wslogs %.1f× faster", p) : sprintf("wslogs %.1f× slower", 1 / p)
+            printf "  %-20s %s\n", n, r
         }
         print ""
         print "lines/s and MB/s count what each command reads: wslogs reads the access and the error log."
