@@ -23,16 +23,20 @@ public final class IncidentIds {
      * concatenated first: one per incident, and the key is most of a line long.
      */
     public String nextOfAccess(long time, String client, String request, int status, String connection, String pid, long duration) {
-        if (!isAscii(client) || !isAscii(request) || !isAscii(connection) || !isAscii(pid)) {
-            return next("A|" + time + "|" + client + "|" + request + "|" + status + "|" + connection + "|" + pid + "|" + duration);
-        }
+        // ASCII characters are their own UTF-8 bytes, so the hash is taken as the characters come;
+        // a character beyond ASCII (rare: nginx escapes them in the access log) starts over on the key
+        nonAscii = false;
         long h = number(ascii(OFFSET, "A|"), time);
         h = ascii(ascii(ascii(ascii(h, "|"), client), "|"), request);
         h = number(ascii(h, "|"), status);
         h = ascii(ascii(ascii(ascii(h, "|"), connection), "|"), pid);
         h = number(ascii(h, "|"), duration);
+        if (nonAscii) return next("A|" + time + "|" + client + "|" + request + "|" + status + "|" + connection + "|" + pid + "|" + duration);
         return nextOfBase(h);
     }
+
+    /** Set by {@link #ascii} when it met a character beyond ASCII (its hash is then not the key's). */
+    private boolean nonAscii;
 
     private String nextOfBase(long h) {
         String base = hex(h);
@@ -43,21 +47,19 @@ public final class IncidentIds {
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
-        return true;
-    }
-
-    private static long ascii(long h, String s) {
+    /** The FNV-1a step over {@code s}'s characters, which are its UTF-8 bytes if it is ASCII ({@link #nonAscii} tells). */
+    private long ascii(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
+            char c = s.charAt(i);
+            if (c >= 0x80) nonAscii = true;
+            h ^= c;
             h *= PRIME;
         }
         return h;
     }
 
     /** The FNV-1a step over {@code Long.toString(v)}'s characters. */
-    private static long number(long h, long v) {
+    private long number(long h, long v) {
         if (v < 0) return ascii(h, Long.toString(v));
         long div = 1;
         while (div <= v / 10) div *= 10;

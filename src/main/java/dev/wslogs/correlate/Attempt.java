@@ -23,6 +23,6 @@ public record Attempt(Optional<AccessEntry> access, AttemptKind kind, List<Error
     }
 
     public boolean upgraded() {
-        return access.map(a -> a.status() == 101).orElse(false);
+        return access.isPresent() && access.get().status() == 101; // asked several times per attempt: no lambda
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class IncidentIdsTest {
     private static final String[] CLIENTS = {"127.0.0.1", "", "2001:db8::1", "10.0.0.7", "clïent"};
     private static final String[] REQUESTS = {"GET /ws HTTP/1.1", "", "GET /ws?x=\\x22 HTTP/1.1", "GET /é HTTP/1.1", "GET /😀 HTTP/1.1"};
-    private static final String[] NUMBERS = {"", "0", "1234", "99999999"};
+    private static final String[] NUMBERS = {"", "0", "1234", "99999999", "١٢"};
 
     /** An access key hashed part by part gives the id of the concatenated key, repeats included. */
     @Test
