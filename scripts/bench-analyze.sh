@@ -116,6 +116,13 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
             printf "  %-20s %s\n", n, r
         }
         print ""
+        print "every run, in the order run (seconds):"
+        for (r = 1; r <= rounds; r++) {
+            line = sprintf("  round %d:", r)
+            for (k = 1; k <= tools; k++) if ((order[k], r) in at) line = line sprintf("  %s %.2f", order[k], at[order[k], r])
+            print line
+        }
+        print ""
         print "lines/s and MB/s count what each command reads: wslogs reads the access and the error log."
     }' "$TMP/runs"
 
