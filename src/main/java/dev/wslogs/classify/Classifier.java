@@ -326,6 +326,29 @@ public final class Classifier {
         return quietOther[status];
     }
 
+    /**
+     * Whether {@link #accept} does nothing at all for an attempt of kind OTHER whose access line has
+     * this status and which holds these error lines, whatever else its access line holds: no
+     * signal that can apply to kind OTHER and takes this status could match — each one needs an
+     * upgraded connection, or an error line none of these satisfies — and the status is not a
+     * refused session's (400) or an upgrade's (101). Conservative: false when a signal could match
+     * without an error line (the status is then not a quiet one, see {@link #ignoresQuietOther}).
+     * The pipeline counts an ordinary line that claimed such error lines without building its entry;
+     * keep in step with {@link #accept}, {@link #decideWithRules} and {@link #bestMatch} (whose
+     * status prefilter this repeats).
+     */
+    public boolean ignoresOrdinary(int status, List<ErrorEntry> errors) {
+        if (status < 0 || status == 101 || status == 400) return false;
+        for (RuleSignal rs : ordered()[AttemptKind.OTHER.ordinal()]) {
+            if (rs.statuses != null && (status >= rs.statuses.length || !rs.statuses[status])) continue;
+            Condition c = rs.signal.when();
+            if (Boolean.TRUE.equals(c.upgraded())) continue; // an OTHER attempt is never upgraded (no 101)
+            boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
+            if (!needsError || c.matchingError(errors) != null) return false;
+        }
+        return true;
+    }
+
     /** Whether a signal can apply to an attempt of this kind: the kinds it names, or WebSocket traffic when it names none. */
     private static boolean appliesToKind(Signal s, AttemptKind kind) {
         if (!s.when().kinds().isEmpty()) return s.when().kinds().contains(kind);

@@ -79,7 +79,11 @@ public record Condition(
 
     /** The first error line that satisfies the error keys, or null. */
     public ErrorEntry matchingError(Attempt at) {
-        List<ErrorEntry> errors = at.errors();
+        return matchingError(at.errors());
+    }
+
+    /** The first of these error lines that satisfies the error keys, or null. */
+    public ErrorEntry matchingError(List<ErrorEntry> errors) {
         for (int i = 0; i < errors.size(); i++) { // indexed: no iterator per signal tested
             ErrorEntry e = errors.get(i);
             if (!errorLevels.isEmpty() && !errorLevels.contains(e.level().label())) continue;

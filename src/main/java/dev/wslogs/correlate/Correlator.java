@@ -124,20 +124,36 @@ public final class Correlator {
         while (!arrival.isEmpty()) expireOldest();
     }
 
+    /**
+     * {@link #onAccess} of an ordinary line of a format logging {@code $connection}, up to the
+     * attempt: log time moves to {@code timeMillis}, and the pending error lines that line claims
+     * are taken and returned — the caller makes the attempt (or counts it, when nothing could come
+     * of it). {@code startMillis}, {@code connection} and {@code pid} are what the line's entry
+     * would give ({@link AccessEntry#startMillis}, {@link AccessEntry#connectionNumber}, and
+     * {@link AccessEntry#pidNumber} or -1 when {@code $pid} is not logged).
+     */
+    public List<ErrorEntry> claimOnConnection(long timeMillis, long startMillis, long connection, long pid) {
+        advance(timeMillis);
+        return claimOnConnection(startMillis - SLACK_MILLIS, timeMillis + SLACK_MILLIS, connection, pid, new ArrayList<>(0));
+    }
+
+    private List<ErrorEntry> claimOnConnection(long start, long end, long cid, long pid, List<ErrorEntry> found) {
+        List<Pending> list = byConnection.get(cid);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                Pending p = list.get(i);
+                if (!p.claimed && (pid < 0 || p.e.pid() == pid) && p.time >= start && p.time <= end) take(p, found);
+            }
+        }
+        return found;
+    }
+
     private List<ErrorEntry> claim(AccessEntry a) {
         long start = a.startMillis() - SLACK_MILLIS;
         long end = a.timeMillis() + SLACK_MILLIS;
         List<ErrorEntry> found = new ArrayList<>(0);
         if (a.logs(Field.CONNECTION)) {
-            long cid = a.connectionNumber();
-            long pid = a.logs(Field.PID) ? a.pidNumber() : -1;
-            List<Pending> list = byConnection.get(cid);
-            if (list != null) {
-                for (int i = 0; i < list.size(); i++) {
-                    Pending p = list.get(i);
-                    if (!p.claimed && (pid < 0 || p.e.pid() == pid) && p.time >= start && p.time <= end) take(p, found);
-                }
-            }
+            claimOnConnection(start, end, a.connectionNumber(), a.logs(Field.PID) ? a.pidNumber() : -1, found);
         } else {
             indexClients();
             List<Pending> list = byClient.get(a.get(Field.REMOTE_ADDR));

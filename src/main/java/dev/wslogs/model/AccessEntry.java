@@ -201,6 +201,11 @@ public final class AccessEntry {
     }
 
     private static long parseLong(String s) {
+        return numberOf(s);
+    }
+
+    /** A value as {@link #connectionNumber} and {@link #pidNumber} read it: {@link Long#MIN_VALUE} when not a number. */
+    public static long numberOf(String s) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {

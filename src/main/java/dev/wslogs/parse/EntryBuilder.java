@@ -84,7 +84,7 @@ final class EntryBuilder {
         return new AccessEntry(pos, values, time, offset, status, rt < 0 ? AccessEntry.NO_DURATION : rt, line, spans, layout);
     }
 
-    private static int parseStatus(String s) {
+    static int parseStatus(String s) {
         if (s.isEmpty()) return 0;
         if (s.length() > 3) return -1;
         int v = 0;

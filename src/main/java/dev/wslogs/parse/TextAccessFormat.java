@@ -128,6 +128,13 @@ public final class TextAccessFormat implements AccessFormat {
     private static final int[] BUILDER_FIELDS = {Field.TIME_LOCAL.ordinal(), Field.TIME_ISO8601.ordinal(), Field.MSEC.ordinal(),
             Field.STATUS.ordinal(), Field.REQUEST_TIME.ordinal()};
 
+    /** What {@link ScannedParser#claimKeys} reads: an ordinary line's claim on pending error lines. */
+    public static final class ClaimKeys {
+        public int status;
+        public long startMillis;
+        public long pid;
+    }
+
     /** See {@link #newScannedParser()}. Not thread-safe: one per thread. */
     public final class ScannedParser {
         private final AccessLineScanner scanner;
@@ -151,6 +158,45 @@ public final class TextAccessFormat implements AccessFormat {
         public AccessEntry fromSpans(byte[] b, LinePosition position) {
             scanner.copySpans(scratch, 0);
             return fromSpans(b, scratch, 0, position);
+        }
+
+        /**
+         * Of the line the scanner last matched: what its entry would give for
+         * {@link AccessEntry#status}, {@link AccessEntry#startMillis} and {@link AccessEntry#pidNumber}
+         * (-1 when {@code $pid} is not logged), without building it; {@code timeMillis} is the
+         * entry's time, as the scanner read it. False when the status would not read as a number
+         * (then build the entry).
+         */
+        public boolean claimKeys(byte[] b, long timeMillis, ClaimKeys out) {
+            scanner.copySpans(scratch, 0);
+            return claimKeys(b, scratch, 0, timeMillis, out);
+        }
+
+        /** {@link #claimKeys(byte[], long, ClaimKeys)} of a line whose spans were kept with {@link AccessLineScanner#copySpans}. */
+        public boolean claimKeys(byte[] b, int[] stored, int at, long timeMillis, ClaimKeys out) {
+            String st = builderText(b, stored, at, Field.STATUS);
+            int status = st == null ? 0 : EntryBuilder.parseStatus(st);
+            if (status < 0) return false;
+            String rts = builderText(b, stored, at, Field.REQUEST_TIME);
+            long rt = rts == null || rts.isEmpty() ? -1 : TimeParser.secondsToMillis(rts);
+            out.status = status;
+            out.startMillis = rt < 0 ? timeMillis : timeMillis - rt;
+            out.pid = -1;
+            int pv = layout.variableOfField()[Field.PID.ordinal()];
+            if (pv >= 0) {
+                String pid = builderText(b, stored, at, Field.PID);
+                out.pid = AccessEntry.numberOf(pid == null ? "" : pid);
+            }
+            return true;
+        }
+
+        /** A value as the entry holds it ({@code -} is {@code ""}); null when the format does not log it. */
+        private String builderText(byte[] b, int[] stored, int at, Field f) {
+            int v = layout.variableOfField()[f.ordinal()];
+            if (v < 0) return null;
+            int from = stored[at + 2 * v];
+            int to = stored[at + 2 * v + 1];
+            return to - from == 1 && b[from] == '-' ? "" : layout.text(b, from, to);
         }
 
         /** The last match's spans, for {@link #fromSpans(byte[], LinePosition)} (the entry gets its own, relative copy). */

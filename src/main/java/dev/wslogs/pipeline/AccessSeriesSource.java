@@ -89,21 +89,43 @@ final class AccessSeriesSource implements EventSource {
         ParsedChunk c = chunk;
         String client = connectionLogged ? null : (String) c.payload[i];
         Pipeline.QuietOutcome outcome = pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields);
-        if (outcome != Pipeline.QuietOutcome.TAKEN) {
-            // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
-            // (quiet lines are ASCII and plain: only the spans are needed again)
-            AccessEntry e;
-            if (scanned != null && c.spanAt[i] > 0) e = scanned.fromSpans(c.chunk.data, c.spanData, c.spanAt[i] - 1, position(i));
-            else if (scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])) e = scanned.fromSpans(c.chunk.data, position(i));
-            else e = null;
-            if (e == null) {
-                RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
-                e = parser.parse(line);
-                if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
+        if (outcome == Pipeline.QuietOutcome.TAKEN) return;
+        // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
+        // (quiet lines are ASCII and plain: only the spans are needed again)
+        boolean kept = scanned != null && c.spanAt[i] > 0;
+        boolean matched = kept || (scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i]));
+        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && matched) {
+            // its claim needs only what the spans say; the entry is built if the claimed error lines may matter
+            boolean read = kept ? scanned.claimKeys(c.chunk.data, c.spanData, c.spanAt[i] - 1, c.time[i], keys)
+                    : scanned.claimKeys(c.chunk.data, c.time[i], keys);
+            if (read) {
+                pipeline.acceptOrdinaryClaim(c.time[i], keys.startMillis, c.connection[i], keys.pid, keys.status, fields,
+                        () -> entry(c, i, kept, true));
+                return;
             }
-            if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY) pipeline.acceptOrdinary(e);
-            else pipeline.accept(new Event.Access(e));
         }
+        AccessEntry e = entry(c, i, kept, matched);
+        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY) pipeline.acceptOrdinary(e);
+        else pipeline.accept(new Event.Access(e));
+    }
+
+    private final TextAccessFormat.ClaimKeys keys = new TextAccessFormat.ClaimKeys();
+
+    /**
+     * The entry of quiet line {@code i}: from its kept spans, or from the scanner's spans when it has
+     * just matched the line again ({@code matched}, and nothing matched since), else parsed.
+     */
+    private AccessEntry entry(ParsedChunk c, int i, boolean kept, boolean matched) {
+        AccessEntry e;
+        if (kept) e = scanned.fromSpans(c.chunk.data, c.spanData, c.spanAt[i] - 1, position(i));
+        else if (matched) e = scanned.fromSpans(c.chunk.data, position(i));
+        else e = null;
+        if (e == null) {
+            RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
+            e = parser.parse(line);
+            if (e == null) throw new IllegalStateException("scanned line no longer parses: " + line.position());
+        }
+        return e;
     }
 
     /** Sequences the next line (or chunk, or file); false at the end of the series. */

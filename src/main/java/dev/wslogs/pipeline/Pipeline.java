@@ -113,13 +113,36 @@ public final class Pipeline {
         correlator.onAccess(entry, dev.wslogs.correlate.AttemptKind.OTHER, "");
     }
 
+    /**
+     * {@link #acceptOrdinary} of a line {@link #acceptQuietAccess} answered
+     * {@link QuietOutcome#ORDINARY_ENTRY} for, in a format logging {@code $connection}, from the
+     * values its entry would give ({@link Correlator#claimOnConnection}) and its status: the entry
+     * is built ({@code entry}) only when the classifier could make something of the error lines the
+     * line claims ({@link Classifier#ignoresOrdinary}); otherwise the listener counts the line
+     * ({@link PipelineListener#quietAttempt}). Exactly what {@link #acceptOrdinary} would do.
+     */
+    public void acceptOrdinaryClaim(long timeMillis, long startMillis, long connection, long pid, int status,
+            java.util.Set<dev.wslogs.model.Field> fields, java.util.function.Supplier<dev.wslogs.model.AccessEntry> entry) {
+        arrive(timeMillis);
+        List<dev.wslogs.model.ErrorEntry> errors = correlator.claimOnConnection(timeMillis, startMillis, connection, pid);
+        if (classifier.ignoresOrdinary(status, errors)) {
+            listener.quietAttempt(fields, errors, entry);
+        } else {
+            onAttempt(new Attempt(Optional.of(entry.get()), dev.wslogs.correlate.AttemptKind.OTHER, errors, ""));
+        }
+    }
+
     /** An access line arrives: log time moves, and what was deferred past its horizon is decided. */
     private void arrive(dev.wslogs.model.AccessEntry entry) {
-        if (entry.timeMillis() > accessWatermark) accessWatermark = entry.timeMillis();
+        arrive(entry.timeMillis());
+    }
+
+    private void arrive(long timeMillis) {
+        if (timeMillis > accessWatermark) accessWatermark = timeMillis;
         // Deferred decisions are taken at a fixed point of the event stream — before the first
         // access line past their horizon — not when a driver happens to tick, so a replay and a
         // daemon reading in rounds of any size decide with the same knowledge.
-        classifier.decideBefore(entry.timeMillis() - DEFERRAL_MILLIS);
+        classifier.decideBefore(timeMillis - DEFERRAL_MILLIS);
     }
 
     /** Whether {@link #acceptQuietAccess} can ever take a line (the listener opted in). */

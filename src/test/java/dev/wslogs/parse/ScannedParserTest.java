@@ -44,12 +44,18 @@ class ScannedParserTest {
                 ok.replace("10:00:00 +0100", "10:00:00 -0930"),
                 ok + " 0.012 101 10.0.0.1:80, 10.0.0.2:80 : 10.0.0.3:80 0.010 9 3 77 \"websocket\" \"upgrade\"",
                 ok + " 0.012 - - - 9 3 77 \"-\" \"-\"",
+                ok + " - 200 10.0.0.1:80 - 9 3 - \"-\" \"close\"",
+                ok + " 31.500 200 10.0.0.1:80 31.499 9 3 99999999999999999999 \"-\" \"close\"",
+                ok + " 0 200 10.0.0.1:80 0 9 3 +12 \"-\" \"close\"",
+                ok.replace(" 200 512 ", " - 512 ") + " 7.25 - - - 9 3 4242 \"-\" \"close\"",
                 ok + " trailing",
                 ok.replace("GET /a?b=1 HTTP/1.1", "-"))) {
             lines.add(edge.getBytes(StandardCharsets.ISO_8859_1));
         }
+        claims = 0;
         int taken = compareAll(lines);
         assertTrue(taken > 100, "scanned parser took only " + taken + " lines");
+        assertTrue(claims > 100, "claim keys read for only " + claims + " lines");
     }
 
     @Test
@@ -96,6 +102,14 @@ class ScannedParserTest {
                     scanned.scanner().copySpans(kept, 3);
                     scanned.scanner().scan(bytes(OTHER_LINE), 0, OTHER_LINE.length());
                     assertSameEntry(e, scanned.fromSpans(buf, kept, 3, pos), what + " (kept spans)");
+                    // what an ordinary line's claim on error lines reads instead of building the entry
+                    TextAccessFormat.ClaimKeys k = new TextAccessFormat.ClaimKeys();
+                    if (scanned.claimKeys(buf, kept, 3, e.timeMillis(), k)) assertSameClaim(e, k, what + " (claim, kept spans)");
+                    assertTrue(scanned.scanner().scan(buf, 7, 7 + b.length), what);
+                    if (scanned.claimKeys(buf, e.timeMillis(), k)) {
+                        assertSameClaim(e, k, what + " (claim)");
+                        claims++;
+                    }
                 }
                 // match only (what the workers use for lines that are not ordinary, e.g. upgrades)
                 boolean ascii = true;
@@ -108,6 +122,15 @@ class ScannedParserTest {
             }
         }
         return taken;
+    }
+
+    /** Lines whose claim keys were read and compared (see {@link #compareAll}). */
+    private static int claims;
+
+    private static void assertSameClaim(AccessEntry e, TextAccessFormat.ClaimKeys k, String what) {
+        assertEquals(e.status(), k.status, what + " status");
+        assertEquals(e.startMillis(), k.startMillis, what + " start");
+        assertEquals(e.logs(dev.wslogs.model.Field.PID) ? e.pidNumber() : -1, k.pid, what + " pid");
     }
 
     private static void assertSameEntry(AccessEntry e, AccessEntry s, String what) {

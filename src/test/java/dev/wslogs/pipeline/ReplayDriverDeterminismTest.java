@@ -121,6 +121,41 @@ class ReplayDriverDeterminismTest {
         }
     }
 
+    /** The report's collector, fed by the fast paths (quiet lines, ordinary lines counted with their error lines) or by attempts only. */
+    private static String report(boolean quiet) throws Exception {
+        InputPlanner.Plan plan = InputPlanner.plan(List.of(
+                new InputPlanner.Request(dir.resolve("access-extended.log").toString(), Optional.of(LogKind.ACCESS)),
+                new InputPlanner.Request(dir.resolve("error.log").toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
+        RuleSet rules = RuleSet.load(null);
+        dev.wslogs.sink.report.ReportCollector collector = new dev.wslogs.sink.report.ReportCollector(rules, i -> { });
+        PipelineListener listener = quiet ? collector : new PipelineListener() {
+            @Override
+            public void attempt(Attempt a) {
+                collector.attempt(a);
+            }
+
+            @Override
+            public void incident(Incident i) {
+                collector.incident(i);
+            }
+
+            @Override
+            public void parseFailure(ParseFailure f) {
+                collector.parseFailure(f);
+            }
+        };
+        Pipeline pipeline = new Pipeline(rules, List.of(), List.of(), ZoneOffset.UTC, listener);
+        List<FileStats> stats = ReplayDriver.run(plan.series(), ZoneOffset.UTC, pipeline, n -> {}, 65_536, 2);
+        return dev.wslogs.sink.report.JsonReport.report(collector.finish(stats, List.of(), List.of(), true, 0)).toString();
+    }
+
+    @Test
+    void reportCollector_countsTheFastPathsAsTheAttemptsTheyStandFor() throws Exception {
+        String fast = report(true);
+        assertThat(fast).contains("\"incidents\"");
+        assertThat(report(false)).isEqualTo(fast);
+    }
+
     @Test
     void fullParserForEveryLine_givesTheSameIncidentsAndStats() throws Exception {
         Outcome fast = run(65_536, 2, true);

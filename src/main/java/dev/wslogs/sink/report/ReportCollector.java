@@ -99,6 +99,16 @@ public final class ReportCollector implements PipelineListener {
         if (accessFields.size() < Field.COUNT && accessLines < 1000) accessFields.addAll(fields);
     }
 
+    /** What {@link #attempt} does for an OTHER attempt with an access line and these error lines. */
+    @Override
+    public void quietAttempt(Set<Field> fields, List<ErrorEntry> errors, java.util.function.Supplier<AccessEntry> entry) {
+        for (int i = 0; i < errors.size(); i++) {
+            errorEntries++;
+            levelsSeen.add(errors.get(i).level());
+        }
+        quietAccess(fields);
+    }
+
     @Override
     public void incident(Incident i) {
         incidentsTotal++;
