@@ -94,11 +94,16 @@ class ReplayDriverDeterminismTest {
         Files.write(access, sb.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static Outcome run(int chunkBytes, int threads, boolean quiet) throws Exception {
+    private static InputPlanner.Plan plan() {
         InputPlanner.Plan plan = InputPlanner.plan(List.of(
                 new InputPlanner.Request(dir.resolve("access-extended.log").toString(), Optional.of(LogKind.ACCESS)),
                 new InputPlanner.Request(dir.resolve("error.log").toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
         assertThat(plan.errors()).isEmpty();
+        return plan;
+    }
+
+    private static Outcome run(int chunkBytes, int threads, boolean quiet) throws Exception {
+        InputPlanner.Plan plan = plan();
         Recorder r = new Recorder(quiet);
         Pipeline pipeline = new Pipeline(RuleSet.load(null), List.of(), List.of(), ZoneOffset.UTC, r);
         List<FileStats> stats = ReplayDriver.run(plan.series(), ZoneOffset.UTC, pipeline, n -> {}, chunkBytes, threads);
@@ -123,9 +128,7 @@ class ReplayDriverDeterminismTest {
 
     /** The report's collector, fed by the fast paths (quiet lines, ordinary lines counted with their error lines) or by attempts only. */
     private static String report(boolean quiet) throws Exception {
-        InputPlanner.Plan plan = InputPlanner.plan(List.of(
-                new InputPlanner.Request(dir.resolve("access-extended.log").toString(), Optional.of(LogKind.ACCESS)),
-                new InputPlanner.Request(dir.resolve("error.log").toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
+        InputPlanner.Plan plan = plan();
         RuleSet rules = RuleSet.load(null);
         dev.wslogs.sink.report.ReportCollector collector = new dev.wslogs.sink.report.ReportCollector(rules, i -> { });
         PipelineListener listener = quiet ? collector : new PipelineListener() {
