@@ -60,7 +60,7 @@ public final class UpstreamResetScenario implements Scenario {
             try (WsSession s = WsSession.open(URI.create(base + "/ws/chat" + mid.query()))) {
                 s.echo("hello", WAIT);
                 s.send(WsBackend.RESET);
-                s.awaitEnd(WAIT);
+                s.awaitCut(WAIT);
             }
         }
         var early = ctx.action("reset-before-101", "upstream-reset").status(502)
