@@ -114,10 +114,9 @@ class DaemonKillRestartIT {
             assertThat(p.isAlive()).as("daemon alive").isTrue();
             String m = get(port, "/metrics");
             if (m != null && m.contains("wslogs_file_lag_bytes") && !m.lines().anyMatch(l -> l.startsWith("wslogs_file_lag_bytes") && !l.endsWith(" 0.0"))) {
-                Thread.onSpinWait();
                 return;
             }
-            Thread.onSpinWait();
+            Thread.sleep(POLL_MILLIS);
         }
         throw new AssertionError("daemon did not catch up within 30 s");
     }
@@ -127,13 +126,22 @@ class DaemonKillRestartIT {
         while (System.nanoTime() < deadline) {
             assertThat(p.isAlive()).as("daemon alive").isTrue();
             if (get(port, "/-/healthy") != null) return;
+            Thread.sleep(POLL_MILLIS);
         }
         throw new AssertionError("daemon not healthy within 30 s");
     }
 
+    /**
+     * Between polls of a starting or catching-up daemon: polling flat out (a new client per request,
+     * each with its own selector thread, while the daemon's port refuses) took a core from the JVM
+     * it waits for, on a 2-core machine.
+     */
+    private static final long POLL_MILLIS = 50;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private static String get(int port, String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : null;
         } catch (IOException e) {
