@@ -285,9 +285,8 @@ public final class Classifier {
             for (Rule rule : r.rules()) {
                 for (Signal s : rule.signals()) {
                     Condition c = s.when();
-                    boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
                     boolean lowStatus = c.statuses().isEmpty() || c.statuses().stream().anyMatch(st -> st < 300);
-                    if (needsError || !lowStatus) continue;
+                    if (c.needsError() || !lowStatus) continue;
                     for (AttemptKind k : AttemptKind.values()) if (appliesToKind(s, k)) quiet[k.ordinal()] = true;
                 }
             }
@@ -315,8 +314,7 @@ public final class Classifier {
                 for (Signal s : rule.signals()) {
                     Condition c = s.when();
                     if (!c.kinds().contains(AttemptKind.OTHER) || Boolean.TRUE.equals(c.upgraded())) continue;
-                    boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
-                    if (needsError) continue;
+                    if (c.needsError()) continue;
                     if (c.statuses().isEmpty()) java.util.Arrays.fill(quietOther, false);
                     for (int st : c.statuses()) if (st >= 0 && st < quietOther.length) quietOther[st] = false;
                 }
@@ -343,8 +341,7 @@ public final class Classifier {
             if (rs.statuses != null && (status >= rs.statuses.length || !rs.statuses[status])) continue;
             Condition c = rs.signal.when();
             if (Boolean.TRUE.equals(c.upgraded())) continue; // an OTHER attempt is never upgraded (no 101)
-            boolean needsError = !c.errorContains().isEmpty() || !c.errorLevels().isEmpty() || c.errorAction() != null;
-            if (!needsError || c.matchingError(errors) != null) return false;
+            if (!c.needsError() || c.matchingError(errors) != null) return false;
         }
         return true;
     }

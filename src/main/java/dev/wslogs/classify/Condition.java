@@ -55,7 +55,7 @@ public record Condition(
             boolean itself = acc.isPresent() && acc.get().logs(Field.UPSTREAM_STATUS) && acc.get().get(Field.UPSTREAM_STATUS).isEmpty();
             if (itself != nginxAnswered) return false;
         }
-        if ((!errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null) && matchingError(at) == null) return false;
+        if (needsError() && matchingError(at) == null) return false;
         // the regex last: it is the only costly test, and most attempts fail an earlier one
         return requestMatches == null || (acc.isPresent() && requestMatches.matcher(acc.get().requestLine()).find());
     }
@@ -75,6 +75,11 @@ public record Condition(
     private boolean containsAny(String raw) {
         for (int i = 0; i < errorContains.size(); i++) if (raw.contains(errorContains.get(i))) return true;
         return false;
+    }
+
+    /** Whether it names error keys (contains, levels or action): then only an attempt with a matching error line passes. */
+    public boolean needsError() {
+        return !errorContains.isEmpty() || !errorLevels.isEmpty() || errorAction != null;
     }
 
     /** The first error line that satisfies the error keys, or null. */

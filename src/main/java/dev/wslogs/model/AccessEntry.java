@@ -119,7 +119,7 @@ public final class AccessEntry {
         if (v < 0) return null;
         int from = spans[2 * v];
         int to = spans[2 * v + 1];
-        String s = to - from == 1 && line[from] == '-' ? "" : layout.text(line, from, to);
+        String s = layout.value(line, from, to);
         values[f] = s;
         return s;
     }
@@ -185,7 +185,7 @@ public final class AccessEntry {
     /** {@code $connection} as a number; {@link Long#MIN_VALUE} when not logged or not a number. */
     public long connectionNumber() {
         if ((numbersParsed & 1) == 0) {
-            connection = parseLong(get(Field.CONNECTION));
+            connection = numberOf(get(Field.CONNECTION));
             numbersParsed |= 1;
         }
         return connection;
@@ -194,14 +194,10 @@ public final class AccessEntry {
     /** {@code $pid} as a number; {@link Long#MIN_VALUE} when not logged or not a number. */
     public long pidNumber() {
         if ((numbersParsed & 2) == 0) {
-            pid = parseLong(get(Field.PID));
+            pid = numberOf(get(Field.PID));
             numbersParsed |= 2;
         }
         return pid;
-    }
-
-    private static long parseLong(String s) {
-        return numberOf(s);
     }
 
     /** A value as {@link #connectionNumber} and {@link #pidNumber} read it: {@link Long#MIN_VALUE} when not a number. */

@@ -29,6 +29,11 @@ public record LineLayout(int[] variableOfField, UnaryOperator<String> unescape) 
         return variableOfField[field] >= 0;
     }
 
+    /** The value in {@code line[from, to)} (ASCII bytes) as an entry holds it: {@link #text}, and {@code -} is {@code ""}. */
+    public String value(byte[] line, int from, int to) {
+        return to - from == 1 && line[from] == '-' ? "" : text(line, from, to);
+    }
+
     /** The value in {@code line[from, to)} (ASCII bytes) as the format's parser stores it before {@code -} becomes {@code ""}: escapes undone. */
     public String text(byte[] line, int from, int to) {
         String s = new String(line, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);

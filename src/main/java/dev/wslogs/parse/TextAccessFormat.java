@@ -181,12 +181,8 @@ public final class TextAccessFormat implements AccessFormat {
             long rt = rts == null || rts.isEmpty() ? -1 : TimeParser.secondsToMillis(rts);
             out.status = status;
             out.startMillis = rt < 0 ? timeMillis : timeMillis - rt;
-            out.pid = -1;
-            int pv = layout.variableOfField()[Field.PID.ordinal()];
-            if (pv >= 0) {
-                String pid = builderText(b, stored, at, Field.PID);
-                out.pid = AccessEntry.numberOf(pid == null ? "" : pid);
-            }
+            String pid = builderText(b, stored, at, Field.PID);
+            out.pid = pid == null ? -1 : AccessEntry.numberOf(pid);
             return true;
         }
 
@@ -194,9 +190,7 @@ public final class TextAccessFormat implements AccessFormat {
         private String builderText(byte[] b, int[] stored, int at, Field f) {
             int v = layout.variableOfField()[f.ordinal()];
             if (v < 0) return null;
-            int from = stored[at + 2 * v];
-            int to = stored[at + 2 * v + 1];
-            return to - from == 1 && b[from] == '-' ? "" : layout.text(b, from, to);
+            return layout.value(b, stored[at + 2 * v], stored[at + 2 * v + 1]);
         }
 
         /** The last match's spans, for {@link #fromSpans(byte[], LinePosition)} (the entry gets its own, relative copy). */

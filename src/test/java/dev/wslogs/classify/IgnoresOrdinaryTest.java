@@ -10,11 +10,10 @@ import dev.wslogs.model.Incident;
 import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.parse.AccessFormat;
-import dev.wslogs.parse.ErrorLogParser;
 import dev.wslogs.parse.KnownFormats;
 import dev.wslogs.parse.TextAccessFormat;
+import dev.wslogs.testing.Lines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -42,19 +41,11 @@ class IgnoresOrdinaryTest {
         try (Stream<Path> s = Files.walk(Path.of("samples"))) {
             s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("error")).forEach(files::add);
         }
-        Path corpus = Path.of("../shared/corpus/public");
-        if (Files.isDirectory(corpus)) {
-            try (Stream<Path> s = Files.walk(corpus)) {
-                s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().contains("error")).forEach(files::add);
-            }
+        try (Stream<Path> s = Files.walk(Lines.corpus())) {
+            s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().contains("error")).forEach(files::add);
         }
         List<ErrorEntry> out = new ArrayList<>();
-        for (Path f : files) {
-            ErrorLogParser p = new ErrorLogParser(out::add, x -> { });
-            long n = 0;
-            for (String line : Files.readAllLines(f, StandardCharsets.ISO_8859_1)) p.accept(new RawLine(new LinePosition(f.toString(), ++n, 0), line));
-            p.flush();
-        }
+        for (Path f : files) out.addAll(Lines.errorEntries(f));
         // one line of each kind is enough (level and message with its numbers masked): the corpus repeats itself
         java.util.Map<String, ErrorEntry> byShape = new java.util.LinkedHashMap<>();
         for (ErrorEntry e : out) byShape.putIfAbsent(e.level() + " " + e.message().replaceAll("[0-9]+", "N") + " " + e.action(), e);
@@ -75,7 +66,6 @@ class IgnoresOrdinaryTest {
         TextAccessFormat extended = TextAccessFormat.of("extended", KnownFormats.EXTENDED);
         AccessFormat.Parser parser = extended.newParser();
         List<ErrorEntry> errors = errorLines();
-        System.out.println("error line kinds: " + errors.size());
         assertThat(errors).hasSizeGreaterThan(20);
         List<List<ErrorEntry>> groups = new ArrayList<>();
         groups.add(List.of());
@@ -104,7 +94,6 @@ class IgnoresOrdinaryTest {
             }
         }
         // both answers occur: keep-alive closes are ignored, a plain-HTTP-to-HTTPS line is not
-        System.out.println("ignored " + ignored + ", not " + notIgnored);
         assertThat(ignored).isGreaterThan(500);
         assertThat(notIgnored).isPositive();
     }

@@ -2,6 +2,7 @@ package dev.wslogs.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslogs.lab.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,35 +109,24 @@ class DaemonKillRestartIT {
     }
 
     /** Waits until the daemon has read everything written so far (no bytes behind on any file). */
-    private static void waitRead(int port, Process p) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void waitRead(int port, Process p) {
+        Await.until("the daemon to catch up", WAIT, () -> {
             assertThat(p.isAlive()).as("daemon alive").isTrue();
             String m = get(port, "/metrics");
-            if (m != null && m.contains("wslogs_file_lag_bytes") && !m.lines().anyMatch(l -> l.startsWith("wslogs_file_lag_bytes") && !l.endsWith(" 0.0"))) {
-                return;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new AssertionError("daemon did not catch up within 30 s");
+            return m != null && m.contains("wslogs_file_lag_bytes")
+                    && !m.lines().anyMatch(l -> l.startsWith("wslogs_file_lag_bytes") && !l.endsWith(" 0.0"));
+        });
     }
 
-    private static void waitHealthy(int port, Process p) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void waitHealthy(int port, Process p) {
+        Await.until("the daemon to be healthy", WAIT, () -> {
             assertThat(p.isAlive()).as("daemon alive").isTrue();
-            if (get(port, "/-/healthy") != null) return;
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new AssertionError("daemon not healthy within 30 s");
+            return get(port, "/-/healthy") != null;
+        });
     }
 
-    /**
-     * Between polls of a starting or catching-up daemon: polling flat out (a new client per request,
-     * each with its own selector thread, while the daemon's port refuses) took a core from the JVM
-     * it waits for, on a 2-core machine.
-     */
-    private static final long POLL_MILLIS = 50;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** One client for every poll: a new one per request brings its own selector thread, and polls run while the daemon starts. */
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static String get(int port, String path) {

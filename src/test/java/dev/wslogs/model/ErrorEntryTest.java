@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorEntryTest {
     private static List<ErrorEntry> parse(Path file) throws IOException {
-        List<ErrorEntry> out = new ArrayList<>();
-        ErrorLogParser p = new ErrorLogParser(out::add, f -> { });
-        long n = 0;
-        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            p.accept(new RawLine(new LinePosition(file.toString(), ++n, 0), line));
-        }
-        p.flush();
-        return out;
+        return dev.wslogs.testing.Lines.errorEntries(file);
     }
 
     private static ErrorEntry eager(ErrorEntry e) {

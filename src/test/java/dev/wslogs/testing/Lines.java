@@ -34,6 +34,16 @@ public final class Lines {
         return out;
     }
 
+    /** The entries an error log gives, read as Latin-1 line by line (line numbers from 1) and flushed. */
+    public static java.util.List<dev.wslogs.model.ErrorEntry> errorEntries(Path file) throws java.io.IOException {
+        java.util.List<dev.wslogs.model.ErrorEntry> out = new java.util.ArrayList<>();
+        dev.wslogs.parse.ErrorLogParser p = new dev.wslogs.parse.ErrorLogParser(out::add, f -> { });
+        long n = 0;
+        for (String text : Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) p.accept(line(file.toString(), ++n, text));
+        p.flush();
+        return out;
+    }
+
     /** The public corpus beside the checkout; fails (never skips) when it is missing. */
     public static Path corpus() {
         Path p = Path.of("..", "shared", "corpus", "public").toAbsolutePath().normalize();

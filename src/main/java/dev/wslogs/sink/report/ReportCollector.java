@@ -59,11 +59,7 @@ public final class ReportCollector implements PipelineListener {
 
     @Override
     public void attempt(Attempt a) {
-        List<ErrorEntry> errors = a.errors();
-        for (int i = 0; i < errors.size(); i++) {
-            errorEntries++;
-            levelsSeen.add(errors.get(i).level());
-        }
+        countErrors(a.errors());
         if (a.access().isEmpty()) return;
         AccessEntry e = a.access().get();
         accessLines++;
@@ -102,11 +98,15 @@ public final class ReportCollector implements PipelineListener {
     /** What {@link #attempt} does for an OTHER attempt with an access line and these error lines. */
     @Override
     public void quietAttempt(Set<Field> fields, List<ErrorEntry> errors, java.util.function.Supplier<AccessEntry> entry) {
+        countErrors(errors);
+        quietAccess(fields);
+    }
+
+    private void countErrors(List<ErrorEntry> errors) {
         for (int i = 0; i < errors.size(); i++) {
             errorEntries++;
             levelsSeen.add(errors.get(i).level());
         }
-        quietAccess(fields);
     }
 
     @Override

@@ -106,12 +106,19 @@ public final class WsSession implements AutoCloseable {
      * @return the close code, or -1 when it ended with an error (abnormal closure)
      */
     public int awaitEnd(Duration timeout) {
+        Integer code = endWithin(timeout);
+        if (code == null) throw new AssertionError("session did not end within " + timeout);
+        return code;
+    }
+
+    /** The close code (-1: ended with an error) once the session ends within {@code timeout}, else null. */
+    private Integer endWithin(Duration timeout) {
         try {
             return listener.end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             return -1;
         } catch (TimeoutException e) {
-            throw new AssertionError("session did not end within " + timeout);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -128,30 +135,26 @@ public final class WsSession implements AutoCloseable {
      * @return the close code, or -1 when it ended with an error or a ping failed
      */
     public int awaitCut(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long wait = 1_000;
-        while (true) {
-            try {
-                return listener.end.get(wait, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                return -1;
-            } catch (TimeoutException e) {
-                if (System.nanoTime() > deadline) throw new AssertionError("session did not end within " + timeout);
-                try {
-                    socket.sendPing(java.nio.ByteBuffer.allocate(0)).get(wait, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException failed) {
-                    return -1;
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(ie);
-                } catch (IllegalStateException closed) {
-                    return -1; // output already closed by the client: the session is over
-                }
-                wait = 250;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        Duration quiet = Duration.ofSeconds(1);
+        Integer code = endWithin(quiet);
+        if (code != null) return code;
+        return dev.wslogs.lab.Await.until("the cut session to end", timeout.minus(quiet), () -> {
+            Integer now = endWithin(Duration.ZERO);
+            if (now != null) return java.util.Optional.of(now);
+            return pingFails() ? java.util.Optional.of(-1) : java.util.Optional.empty();
+        });
+    }
+
+    /** Whether a ping cannot be written (or is not written within a quarter of a second): the connection is gone. */
+    private boolean pingFails() {
+        try {
+            socket.sendPing(java.nio.ByteBuffer.allocate(0)).get(250, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (ExecutionException | TimeoutException | IllegalStateException failed) {
+            return true; // IllegalStateException: the client has closed its output already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
