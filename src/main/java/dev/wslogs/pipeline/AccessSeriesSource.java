@@ -86,7 +86,41 @@ final class AccessSeriesSource implements EventSource {
         }
         int i = quiet;
         quiet = -1;
-        ParsedChunk c = chunk;
+        deliverQuiet(pipeline, chunk, i);
+    }
+
+    /**
+     * {@link EventSource#deliverRun}, with the run's quiet lines taken straight from the chunk's
+     * arrays: consecutive quiet lines go to {@link Pipeline#acceptQuietAccess} in one loop, without
+     * making each the head first ({@link #step}, {@link #time}, {@link #rank}) — the same events in
+     * the same order, with the same counts, as one merge step per line (9 in 10 lines of a busy host).
+     */
+    @Override
+    public void deliverRun(Pipeline pipeline, long limitTime, int limitRank, boolean winsTies) throws InterruptedException {
+        deliver(pipeline);
+        while (true) {
+            if (quiet < 0 && out.isEmpty() && chunk != null) {
+                ParsedChunk c = chunk;
+                byte[] kind = c.kind;
+                long[] time = c.time;
+                int n = c.lines;
+                int i = next;
+                // a quiet line is an access line: rank 1
+                while (i < n && kind[i] == ParsedChunk.QUIET && EventSource.precedes(time[i], 1, limitTime, limitRank, winsTies)) {
+                    next = i + 1;
+                    st.parsed++;
+                    lastTime = time[i];
+                    deliverQuiet(pipeline, c, i);
+                    i++;
+                }
+            }
+            if (!ready() || !EventSource.precedes(time(), rank(), limitTime, limitRank, winsTies)) return;
+            deliver(pipeline);
+        }
+    }
+
+    /** Quiet line {@code i} of {@code c}, already counted and made the current line. */
+    private void deliverQuiet(Pipeline pipeline, ParsedChunk c, int i) {
         String client = connectionLogged ? null : (String) c.payload[i];
         Pipeline.QuietOutcome outcome = pipeline.acceptQuietAccess(c.time[i], connectionLogged, c.connection[i], client, c.pathHash[i], fields);
         if (outcome == Pipeline.QuietOutcome.TAKEN) return;
