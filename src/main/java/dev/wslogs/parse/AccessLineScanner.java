@@ -27,6 +27,8 @@ public final class AccessLineScanner {
     private final int upgradeVar;
     private final int connectionVar;
     private final int remoteVar;
+    private final int requestTimeVar;
+    private final int pidVar;
     private final int[] starts;
     private final int[] ends;
     /** Per variable, how its end is found ({@link #REST}, {@link #LIST}, {@link #NUMBER}, {@link #FIND}, {@link #FIND_NUMBER}). */
@@ -64,6 +66,8 @@ public final class AccessLineScanner {
         this.upgradeVar = indexOf(fieldIndex, Field.HTTP_UPGRADE);
         this.connectionVar = indexOf(fieldIndex, Field.CONNECTION);
         this.remoteVar = indexOf(fieldIndex, Field.REMOTE_ADDR);
+        this.requestTimeVar = onlyIndexOf(fieldIndex, Field.REQUEST_TIME);
+        this.pidVar = onlyIndexOf(fieldIndex, Field.PID);
         this.starts = new int[fieldIndex.length];
         this.ends = new int[fieldIndex.length];
         int vars = fieldIndex.length;
@@ -105,6 +109,15 @@ public final class AccessLineScanner {
         }
         return new AccessLineScanner(lits, fieldIndex, isList, numeric);
     }
+
+    /** {@link #indexOf}, or {@link #TWICE} when the format logs the field more than once (claimKeys then leaves it to the entry's rules). */
+    private static int onlyIndexOf(int[] fieldIndex, Field f) {
+        int v = indexOf(fieldIndex, f);
+        for (int i = v + 1; v >= 0 && i < fieldIndex.length; i++) if (fieldIndex[i] == f.ordinal()) return TWICE;
+        return v;
+    }
+
+    private static final int TWICE = -2;
 
     private static int indexOf(int[] fieldIndex, Field f) {
         for (int i = 0; i < fieldIndex.length; i++) if (fieldIndex[i] == f.ordinal()) return i;
@@ -203,6 +216,67 @@ public final class AccessLineScanner {
             if (connection < 0) return false;
         }
         return true;
+    }
+
+    /** After a true {@link #claimKeys}: what the entry would give for {@code AccessEntry.startMillis}. */
+    public long claimStartMillis;
+    /** After a true {@link #claimKeys}: {@code AccessEntry.pidNumber}, or -1 when {@code $pid} is not logged. */
+    public long claimPid;
+
+    /**
+     * After a true {@link #decide}: the rest of what an ordinary line's claim on error lines reads
+     * ({@code TextAccessFormat.ScannedParser.claimKeys}, from the same spans): the start of the
+     * request ({@link #timeMillis} minus {@code $request_time}) and {@code $pid}, read from the
+     * bytes. False when a value is not plain digits (with one {@code .} for the request time) or
+     * {@code -}: then the claim reads it as the entry would.
+     */
+    public boolean claimKeys(byte[] b) {
+        if (requestTimeVar == TWICE || pidVar == TWICE) return false;
+        long rt = -1;
+        if (requestTimeVar >= 0 && !isDash(b, starts[requestTimeVar], ends[requestTimeVar])) {
+            rt = secondsToMillis(b, starts[requestTimeVar], ends[requestTimeVar]);
+            if (rt < 0) return false;
+        }
+        claimStartMillis = rt < 0 ? timeMillis : timeMillis - rt;
+        claimPid = -1;
+        if (pidVar >= 0) {
+            int from = starts[pidVar];
+            int to = ends[pidVar];
+            claimPid = isDash(b, from, to) ? Long.MIN_VALUE : digits(b, from, to); // "" is no number: AccessEntry.numberOf
+            if (claimPid == -1) return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code TimeParser.secondsToMillis} of {@code b[from, to)}: digits, then optionally {@code .}
+     * and digits (three kept); -1 for anything else, empty included.
+     */
+    private static long secondsToMillis(byte[] b, int from, int to) {
+        if (to == from) return -1;
+        long whole = 0;
+        int i = from;
+        while (i < to && b[i] != '.') {
+            int c = b[i++] - '0';
+            if (c < 0 || c > 9) return -1;
+            whole = whole * 10 + c;
+            if (whole > 1_000_000_000L) return -1;
+        }
+        long frac = 0;
+        int kept = 0;
+        if (i < to) {
+            i++;
+            for (; i < to; i++) {
+                int c = b[i] - '0';
+                if (c < 0 || c > 9) return -1;
+                if (kept < 3) {
+                    frac = frac * 10 + c;
+                    kept++;
+                }
+            }
+        }
+        for (; kept < 3; kept++) frac *= 10;
+        return whole * 1000 + frac;
     }
 
     /**

@@ -127,6 +127,13 @@ final class AccessSeriesSource implements EventSource {
         // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
         // (quiet lines are ASCII and plain: only the spans are needed again)
         boolean kept = scanned != null && c.spanAt[i] > 0;
+        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && scanned != null && c.claimStatus[i] >= 0) {
+            // its claim keys were read by the worker; the entry is built (the line matched again
+            // unless its spans were kept) only if the claimed error lines may matter
+            pipeline.acceptOrdinaryClaim(c.time[i], c.claimStart[i], c.connection[i], c.claimPid[i], c.claimStatus[i], fields,
+                    () -> entry(c, i, kept, !kept && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])));
+            return;
+        }
         boolean matched = kept || (scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i]));
         if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && matched) {
             // its claim needs only what the spans say; the entry is built if the claimed error lines may matter

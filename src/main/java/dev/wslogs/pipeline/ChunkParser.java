@@ -107,6 +107,13 @@ final class ChunkParser {
                     out.connection[i] = scanner.connection;
                     out.pathHash[i] = hash;
                     if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+                    else if (scanner.claimKeys(b)) {
+                        out.claimStatus[i] = scanner.status;
+                        out.claimStart[i] = scanner.claimStartMillis;
+                        out.claimPid[i] = scanner.claimPid;
+                    } else {
+                        out.claimStatus[i] = -1;
+                    }
                     if (scanner.status >= KEEP_SPANS_FROM_STATUS) {
                         int at = out.reserveSpans(scanner.spanInts());
                         scanner.copySpans(out.spanData, at);

@@ -32,6 +32,14 @@ final class ParsedChunk {
      * so that the sequencer can build the entry without matching the line again.
      */
     int[] spanAt;
+    /**
+     * For quiet lines of a format logging {@code $connection}: the claim keys their entry would give
+     * (status, {@code startMillis}, pid: {@code AccessLineScanner#claimKeys}), so that a line that
+     * claims error lines needs no second match; {@code claimStatus} -1: not read.
+     */
+    int[] claimStatus;
+    long[] claimStart;
+    long[] claimPid;
     int[] spanData = NO_SPANS;
     int spanFill;
     private static final int[] NO_SPANS = new int[0];
@@ -46,6 +54,9 @@ final class ParsedChunk {
         pathHash = new long[capacity];
         payload = new Object[capacity];
         spanAt = new int[capacity];
+        claimStatus = new int[capacity];
+        claimStart = new long[capacity];
+        claimPid = new long[capacity];
     }
 
     /** Of a chunk parsed and consumed: forgets its lines (and what they referred to), keeps its arrays for the next chunk. */
@@ -84,5 +95,8 @@ final class ParsedChunk {
         pathHash = Arrays.copyOf(pathHash, n);
         payload = Arrays.copyOf(payload, n);
         spanAt = Arrays.copyOf(spanAt, n);
+        claimStatus = Arrays.copyOf(claimStatus, n);
+        claimStart = Arrays.copyOf(claimStart, n);
+        claimPid = Arrays.copyOf(claimPid, n);
     }
 }

@@ -47,15 +47,24 @@ class ScannedParserTest {
                 ok + " - 200 10.0.0.1:80 - 9 3 - \"-\" \"close\"",
                 ok + " 31.500 200 10.0.0.1:80 31.499 9 3 99999999999999999999 \"-\" \"close\"",
                 ok + " 0 200 10.0.0.1:80 0 9 3 +12 \"-\" \"close\"",
+                ok + " 12 200 10.0.0.1:80 12 9 3 0 \"-\" \"close\"",
+                ok + " 1.2 200 10.0.0.1:80 1.2 9 3 007 \"-\" \"close\"",
+                ok + " 0.0015 200 10.0.0.1:80 0.001 9 3 1 \"-\" \"close\"",
+                ok + " 5. 200 10.0.0.1:80 5. 9 3 1 \"-\" \"close\"",
+                ok + " .5 200 10.0.0.1:80 .5 9 3 1 \"-\" \"close\"",
+                ok + " 1.2.3 200 10.0.0.1:80 1 9 3 1 \"-\" \"close\"",
+                ok + " 9999999999.000 200 10.0.0.1:80 1 9 3 1 \"-\" \"close\"",
                 ok.replace(" 200 512 ", " - 512 ") + " 7.25 - - - 9 3 4242 \"-\" \"close\"",
                 ok + " trailing",
                 ok.replace("GET /a?b=1 HTTP/1.1", "-"))) {
             lines.add(edge.getBytes(StandardCharsets.ISO_8859_1));
         }
         claims = 0;
+        byteClaims = 0;
         int taken = compareAll(lines);
         assertTrue(taken > 100, "scanned parser took only " + taken + " lines");
         assertTrue(claims > 100, "claim keys read for only " + claims + " lines");
+        assertTrue(byteClaims > 100, "claim keys read from bytes for only " + byteClaims + " lines");
     }
 
     @Test
@@ -96,6 +105,14 @@ class ScannedParserTest {
                 if (s != null) {
                     taken++;
                     assertSameEntry(e, s, what);
+                    // the claim keys a worker reads from the bytes of a quiet line (no strings)
+                    AccessLineScanner sc = scanned.scanner();
+                    if (sc.claimKeys(buf)) {
+                        assertEquals(e.status(), sc.status, what + " status (bytes)");
+                        assertEquals(e.startMillis(), sc.claimStartMillis, what + " start (bytes)");
+                        assertEquals(e.logs(dev.wslogs.model.Field.PID) ? e.pidNumber() : -1, sc.claimPid, what + " pid (bytes)");
+                        byteClaims++;
+                    }
                     // spans kept at an offset and used after the scanner has matched another line
                     // (a quiet line that turns out to claim an error line, built by the sequencer)
                     int[] kept = new int[3 + scanned.scanner().spanInts()];
@@ -126,6 +143,8 @@ class ScannedParserTest {
 
     /** Lines whose claim keys were read and compared (see {@link #compareAll}). */
     private static int claims;
+    /** Lines whose claim keys the scanner read from the bytes (see {@link #compareAll}). */
+    private static int byteClaims;
 
     private static void assertSameClaim(AccessEntry e, TextAccessFormat.ClaimKeys k, String what) {
         assertEquals(e.status(), k.status, what + " status");
