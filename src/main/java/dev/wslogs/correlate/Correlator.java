@@ -38,14 +38,28 @@ public final class Correlator {
     private long evicted;
     private long watermark = Long.MIN_VALUE;
 
+    /**
+     * An error line waiting for its access line. Its join keys are copied out of the entry: the
+     * entry was made on the reader thread, and the index lookups, claims and expiry that compare
+     * keys would otherwise each touch it in another core's cache lines.
+     */
     private static final class Pending {
         final ErrorEntry e;
         final long time;
+        /** {@link ErrorEntry#connection}, {@link ErrorEntry#pid}. */
+        final long connection;
+        final long pid;
         boolean claimed;
 
         Pending(ErrorEntry e, long time) {
             this.e = e;
             this.time = time;
+            this.connection = e.connection();
+            this.pid = e.pid();
+        }
+
+        boolean hasConnection() {
+            return connection != ErrorEntry.NO_CONNECTION;
         }
     }
 
@@ -67,7 +81,7 @@ public final class Correlator {
     /** Holds an error line for its access line. Log time is moved by the caller ({@link #advance}). */
     public void onError(ErrorEntry e, long timeMillis) {
         Pending p = new Pending(e, timeMillis);
-        if (e.hasConnection()) byConnection.add(e.connection(), p);
+        if (p.hasConnection()) byConnection.add(p.connection, p);
         if (clientIndexed) indexClient(p);
         arrival.addLast(p);
         pending++;
@@ -142,7 +156,7 @@ public final class Correlator {
         if (list != null) {
             for (int i = 0; i < list.size(); i++) {
                 Pending p = list.get(i);
-                if (!p.claimed && (pid < 0 || p.e.pid() == pid) && p.time >= start && p.time <= end) take(p, found);
+                if (!p.claimed && (pid < 0 || p.pid == pid) && p.time >= start && p.time <= end) take(p, found);
             }
         }
         return found;
@@ -193,11 +207,11 @@ public final class Correlator {
         first.claimed = true;
         pending--;
         unindex(first);
-        if (first.e.hasConnection()) {
-            List<Pending> list = byConnection.get(first.e.connection());
+        if (first.hasConnection()) {
+            List<Pending> list = byConnection.get(first.connection);
             if (list != null) {
                 for (Pending p : list) {
-                    if (!p.claimed && p.e.pid() == first.e.pid() && p.time <= first.time + retentionMillis) {
+                    if (!p.claimed && p.pid == first.pid && p.time <= first.time + retentionMillis) {
                         p.claimed = true;
                         pending--;
                         group.add(p.e);
@@ -209,7 +223,7 @@ public final class Correlator {
     }
 
     private void unindex(Pending p) {
-        if (p.e.hasConnection()) byConnection.remove(p.e.connection(), p);
+        if (p.hasConnection()) byConnection.remove(p.connection, p);
         if (clientIndexed && !p.e.client().isEmpty()) removeFrom(byClient, p.e.client(), p);
     }
 
