@@ -17,7 +17,8 @@ import java.util.Optional;
  * deferred decisions and report summaries). A jar cannot set its own heap limit, so when the input
  * is large (over {@link #LARGE_INPUT_BYTES}) and no heap limit was given, {@code analyze} runs
  * itself again as a child JVM with {@link #CHILD_FLAGS}, inheriting standard input, output and
- * error, and exits with the child's code. Small inputs, explicit {@code -Xmx}/{@code
+ * error, and exits with the child's code. The input's size is what analyze will read: a gzip
+ * file counts uncompressed, standard input from a pipe counts as large ({@link #inputBytes}). Small inputs, explicit {@code -Xmx}/{@code
  * -XX:MaxRAMPercentage} settings and {@code WSLOGS_NO_REEXEC=1} run in place.
  */
 final class BoundedHeap {
@@ -112,21 +113,58 @@ final class BoundedHeap {
         return out;
     }
 
-    /** Total size of the arguments that name regular files (a heuristic: options' values are not files). */
-    private static long inputBytes(String[] args) {
+    /**
+     * What the arguments that name inputs will have analyze read, estimated (a heuristic: options'
+     * values are not files): a plain file's size; a gzip file's uncompressed size ({@link #fileBytes});
+     * for {@code -}, standard input's file when it is redirected from one, and {@link Long#MAX_VALUE}
+     * (unknown, so large) when it is a pipe — {@code zcat access.log.*.gz | wslogs analyze -} may
+     * carry a week of logs.
+     */
+    static long inputBytes(String[] args) {
         long total = 0;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             int eq = a.startsWith("--") ? a.indexOf('=') : -1;
             if (eq > 0) a = a.substring(eq + 1);
-            try {
-                Path p = Path.of(a);
-                if (Files.isRegularFile(p)) total += Files.size(p);
-            } catch (RuntimeException | java.io.IOException e) {
-                // not a path
-            }
+            long n = a.equals("-") ? stdinBytes() : fileBytes(a);
+            if (n == Long.MAX_VALUE) return n;
+            total += n;
         }
         return total;
+    }
+
+    /** Standard input's size when it is a regular file (Linux's /proc), 0 for a terminal, else unknown ({@link Long#MAX_VALUE}). */
+    private static long stdinBytes() {
+        Path fd0 = Path.of("/proc/self/fd/0");
+        if (Files.isRegularFile(fd0)) return fileBytes(fd0.toString());
+        if (!Files.exists(fd0) || System.console() != null) return 0; // no /proc, or someone typing
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The bytes analyze will read from {@code path}, 0 when it names no regular file: its size, or
+     * for a gzip file (magic bytes, as {@code LogInput} tells) its uncompressed size as the trailer
+     * gives it (ISIZE: the last member's, modulo 4 GiB), at least four times the compressed size — a
+     * 60 MB {@code access.log.2.gz} is half a gigabyte of log lines.
+     */
+    static long fileBytes(String path) {
+        try {
+            Path p = Path.of(path);
+            if (!Files.isRegularFile(p)) return 0;
+            long size = Files.size(p);
+            if (size < 18) return size; // shorter than a gzip header and trailer
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+                java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
+                ch.read(head, 0);
+                if (head.get(0) != 0x1f || head.get(1) != (byte) 0x8b) return size;
+                java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ch.read(tail, size - 4);
+                long isize = tail.getInt(0) & 0xFFFFFFFFL;
+                return Math.max(isize, 4 * size);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            return 0; // not a path, or unreadable: analyze reports it
+        }
     }
 
     private static Optional<Path> ownJar() {
