@@ -9,20 +9,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps {@code java -jar wslogs.jar analyze} on a large input within a fixed memory budget.
+ * Runs {@code java -jar wslogs.jar analyze} in a child JVM whose memory is bounded and whose JIT
+ * suits the input's size.
  *
  * <p>Why: a JVM started without {@code -Xmx} may grow its heap to a quarter of the machine's memory
  * (6 GB on a 24 GB host), and G1 does grow it under a high allocation rate even though what
  * {@code analyze} keeps alive is bounded (a few hundred MB at most: capped correlation state,
- * deferred decisions and report summaries). A jar cannot set its own heap limit, so when the input
- * is large (over {@link #LARGE_INPUT_BYTES}) and no heap limit was given, {@code analyze} runs
- * itself again as a child JVM with {@link #CHILD_FLAGS}, inheriting standard input, output and
- * error, and exits with the child's code. The input's size is what analyze will read: a gzip
- * file counts uncompressed, standard input from a pipe counts as large ({@link #inputBytes}). Small inputs, explicit {@code -Xmx}/{@code
- * -XX:MaxRAMPercentage} settings and {@code WSLOGS_NO_REEXEC=1} run in place.
+ * deferred decisions and report summaries); and on two cores the C2 compiler's start-up work costs
+ * more than it returns below a few million lines. A jar cannot set its own JVM flags, so when no
+ * heap limit was given, {@code analyze} runs itself again as a child JVM, inheriting standard
+ * input, output and error, and exits with the child's code: with {@link #CHILD_FLAGS} (tuned C2)
+ * when the input is over {@link #C2_INPUT_BYTES}, else with {@link #SMALL_CHILD_FLAGS} (C1 alone).
+ * The input's size is what analyze will read: a gzip file counts uncompressed, standard input from
+ * a pipe counts as large ({@link #inputBytes}). Explicit {@code -Xmx}/{@code -XX:MaxRAMPercentage}
+ * settings, {@code --help}/{@code --version} and {@code WSLOGS_NO_REEXEC=1} run in place.
  */
 final class BoundedHeap {
-    static final long LARGE_INPUT_BYTES = 256L << 20;
     static final long HEAP_LIMIT_BYTES = 1L << 30; // a JVM allowed more than this was not limited by the user
     /**
      * The heap is capped; its young generation is fixed large because what analyze keeps is small
@@ -54,6 +56,17 @@ final class BoundedHeap {
     static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
             "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=45", "-XX:CompileThresholdScaling=3", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=inline,dev.wslogs.parse.AccessLineScanner::*", "-XX:CompileCommand=inline,dev.wslogs.parse.ByteSearch::*");
+    /**
+     * Below {@link #C2_INPUT_BYTES} the child runs with C1 alone ({@code -XX:TieredStopAtLevel=1}):
+     * on two cores the C2 compiler's start-up work (about 500 methods, 1–2.5 s of CPU) is paid back
+     * only after a few million lines. Measured interleaved on generated extended logs with their
+     * error logs, child flags against these (wall s): the samples (301 lines) 0.95 → 0.66, 100 k
+     * lines 1.9 → 1.2, 300 k 2.5 → 1.6, 900 k 4.0 → 2.9, 2 M 5.4 → 5.0, 10 M 13.6 → 18–21.5 (C2 wins
+     * from about 2.6 M lines, 750 MB). Same output: the compiler changes only speed.
+     */
+    static final List<String> SMALL_CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:TieredStopAtLevel=1");
+    static final long C2_INPUT_BYTES = 512L << 20;
     static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
 
     private BoundedHeap() {}
@@ -61,9 +74,9 @@ final class BoundedHeap {
     /** The command line to run instead, or empty to run here. */
     static Optional<List<String>> childCommand(String[] args) {
         if (args.length == 0 || !args[0].equals("analyze")) return Optional.empty();
+        for (String a : args) if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return Optional.empty();
         if (System.getenv(CHILD_MARK) != null || "1".equals(System.getenv("WSLOGS_NO_REEXEC"))) return Optional.empty();
         if (Runtime.getRuntime().maxMemory() <= HEAP_LIMIT_BYTES) return Optional.empty();
-        if (inputBytes(args) <= LARGE_INPUT_BYTES) return Optional.empty(); // first: a stat per file, where the JVM's arguments cost 20 ms
         for (String a : jvmArguments()) {
             if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM")) return Optional.empty();
         }
@@ -71,7 +84,7 @@ final class BoundedHeap {
         if (jar.isEmpty()) return Optional.empty();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(CHILD_FLAGS);
+        cmd.addAll(inputBytes(args) > C2_INPUT_BYTES ? CHILD_FLAGS : SMALL_CHILD_FLAGS);
         cmd.add("-jar");
         cmd.add(jar.get().toString());
         cmd.addAll(List.of(args));

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code java -jar wslogs.jar analyze} on an input over {@link BoundedHeap#LARGE_INPUT_BYTES}, run
- * as an operator runs it: it re-runs itself in a child JVM with {@link BoundedHeap#CHILD_FLAGS}
- * (the child's own report of its flags proves it), and the report — on standard output, where the
- * child's JVM options must print nothing — and the exit code are those of the same analysis run in
- * place.
+ * {@code java -jar wslogs.jar analyze} run as an operator runs it: it re-runs itself in a child JVM
+ * — with {@link BoundedHeap#SMALL_CHILD_FLAGS} (C1 alone) below {@link BoundedHeap#C2_INPUT_BYTES}
+ * of input, {@link BoundedHeap#CHILD_FLAGS} above (a pipe's size is unknown: above) — as the child's
+ * own report of its flags proves, and the report — on standard output, where the child's JVM
+ * options must print nothing — and the exit code are those of the same analysis run in place.
  */
 class BoundedHeapIT {
     private static final Path JAR = Path.of(System.getProperty("wslogs.jar", "target/wslogs.jar"));
@@ -29,14 +29,16 @@ class BoundedHeapIT {
     private record Run(int exit, String out, String err) {}
 
     private Run analyze(boolean inPlace, Path access, Path error) throws IOException, InterruptedException {
-        return analyze(inPlace ? "in-place" : "child", inPlace, access.toString(), error, null);
+        return analyze(inPlace ? "in-place" : "child", inPlace, List.of(access.toString()), error, null);
     }
 
-    /** {@code accessArg} is a path or {@code -}; {@code stdin}, when not null, is piped in (a pipe, not a redirected file). */
-    private Run analyze(String name, boolean inPlace, String accessArg, Path error, Path stdin) throws IOException, InterruptedException {
+    /** {@code accessArgs} are paths or {@code -}; {@code stdin}, when not null, is piped in (a pipe, not a redirected file). */
+    private Run analyze(String name, boolean inPlace, List<String> accessArgs, Path error, Path stdin) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (inPlace) cmd.add("-Xmx360m");
-        cmd.addAll(List.of("-jar", JAR.toString(), "analyze", "--no-progress", accessArg, error.toString()));
+        cmd.addAll(List.of("-jar", JAR.toString(), "analyze", "--no-progress"));
+        cmd.addAll(accessArgs);
+        cmd.add(error.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("WSLOGS_THREAD_TIMES", "1");
         pb.environment().remove("WSLOGS_NO_REEXEC");
@@ -56,41 +58,62 @@ class BoundedHeapIT {
     }
 
     @Test
-    void largeInput_runsInTheBoundedChild_withTheSameReport() throws Exception {
+    void samples_runInTheC1Child_withTheSameReport() throws Exception {
+        Path access = Path.of("samples/access-extended.log");
+        Path error = Path.of("samples/error.log");
+        Run child = analyze(false, access, error);
+        Run inPlace = analyze(true, access, error);
+        assertChild(child, BoundedHeap.SMALL_CHILD_FLAGS);
+        assertThat(flags(inPlace.err())).doesNotContain("-Xmn160m").doesNotContain("TieredStopAtLevel");
+        assertThat(child.out()).startsWith("wslogs — WebSocket diagnosis").contains("Findings (").isEqualTo(inPlace.out());
+        assertThat(child.exit()).isEqualTo(inPlace.exit()).isEqualTo(1); // 1: incidents found
+    }
+
+    @Test
+    void largeInputs_runInTheTunedC2Child_plainGzippedOrPiped_withTheSameReport() throws Exception {
         LogGenerator.generate(42, 1_100_000, dir, List.of("extended"));
         Path access = dir.resolve("access-extended.log");
         Path error = dir.resolve("error.log");
-        assertThat(Files.size(access) + Files.size(error)).isGreaterThan(BoundedHeap.LARGE_INPUT_BYTES);
-
-        Run child = analyze(false, access, error);
-        Run inPlace = analyze(true, access, error);
-
-        String childFlags = flags(child.err());
-        for (String flag : BoundedHeap.CHILD_FLAGS) assertThat(childFlags).as("child JVM flags").contains(flag);
-        assertThat(flags(inPlace.err())).doesNotContain("-Xmn160m");
+        long bytes = Files.size(access) + Files.size(error);
+        assertThat(bytes).isLessThan(BoundedHeap.C2_INPUT_BYTES);
+        // the same log twice, as a rotated series: over the threshold
+        Path older = dir.resolve("access-extended.log.1");
+        Files.copy(access, older);
+        Run child = analyze("child", false, List.of(access.toString(), older.toString()), error, null);
+        Run inPlace = analyze("in-place", true, List.of(access.toString(), older.toString()), error, null);
+        assertChild(child, BoundedHeap.CHILD_FLAGS);
         assertThat(child.out()).startsWith("wslogs — WebSocket diagnosis").contains("Findings (").doesNotContain("CompileCommand");
         assertThat(child.out()).isEqualTo(inPlace.out());
-        assertThat(child.exit()).isEqualTo(inPlace.exit()).isEqualTo(1); // 1: incidents found
+        assertThat(child.exit()).isEqualTo(inPlace.exit()).isEqualTo(1);
 
-        // What it will read decides, not the bytes on disk: the same log gzipped is a tenth of the
-        // threshold, and a pipe has no size at all (zcat access.log.*.gz | wslogs analyze -).
-        Path gz = dir.resolve("access.log.2.gz");
+        // What it will read decides, not the bytes on disk: gzipped, the series is a tenth of the
+        // threshold; a pipe has no size at all (zcat access.log.*.gz | wslogs analyze -).
+        Path gz = dir.resolve("access-extended.log.1.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz)) {
             {
                 def.setLevel(java.util.zip.Deflater.BEST_SPEED);
             }
         }) {
-            Files.copy(access, out);
+            Files.copy(older, out);
         }
-        assertThat(Files.size(gz) + Files.size(error)).isLessThan(BoundedHeap.LARGE_INPUT_BYTES);
-        Run gzipped = analyze("gzip", false, gz.toString(), error, null);
-        Run piped = analyze("pipe", false, "-", error, access);
-        for (Run r : List.of(gzipped, piped)) {
-            String f = flags(r.err());
-            for (String flag : BoundedHeap.CHILD_FLAGS) assertThat(f).as("child JVM flags").contains(flag);
-            assertThat(findings(r.out())).isEqualTo(findings(inPlace.out()));
-            assertThat(r.exit()).isEqualTo(1);
-        }
+        Files.delete(older);
+        assertThat(Files.size(gz) + Files.size(access) + Files.size(error)).isLessThan(BoundedHeap.C2_INPUT_BYTES);
+        Run gzipped = analyze("gzip", false, List.of(access.toString(), gz.toString()), error, null);
+        assertChild(gzipped, BoundedHeap.CHILD_FLAGS);
+        assertThat(findings(gzipped.out())).isEqualTo(findings(inPlace.out()));
+        Run piped = analyze("pipe", false, List.of("-"), error, access);
+        assertChild(piped, BoundedHeap.CHILD_FLAGS);
+        assertThat(piped.exit()).isEqualTo(1);
+        Run plainOnce = analyze("plain-once", false, List.of(access.toString()), error, null);
+        assertChild(plainOnce, BoundedHeap.SMALL_CHILD_FLAGS);
+        assertThat(findings(piped.out())).isEqualTo(findings(plainOnce.out()));
+    }
+
+    private static void assertChild(Run r, List<String> expected) {
+        String f = flags(r.err());
+        for (String flag : expected) assertThat(f).as("child JVM flags").contains(flag);
+        List<String> other = expected == BoundedHeap.CHILD_FLAGS ? BoundedHeap.SMALL_CHILD_FLAGS : BoundedHeap.CHILD_FLAGS;
+        for (String flag : other) if (!expected.contains(flag)) assertThat(f).as("child JVM flags").doesNotContain(flag);
     }
 
     /** The report from its first heading on (the input lines above it name the files, which differ). */
