@@ -53,8 +53,7 @@ final class BoundedHeap {
      * standard output, where the report goes). Worker CPU 10.1–11.2 s → 8.2–9.5 s on 10 M lines
      * (three interleaved pairs); inlining more (the path hash, the time parser) made it worse again.
      */
-    static final List<String> CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxMetaspaceSize=128m", "-XX:FreqInlineSize=45", "-XX:CompileThresholdScaling=3", "-XX:CompileCommand=quiet",
+    static final List<String> CHILD_FLAGS = withHeapFlags("-XX:FreqInlineSize=45", "-XX:CompileThresholdScaling=3", "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=inline,dev.wslogs.parse.AccessLineScanner::*", "-XX:CompileCommand=inline,dev.wslogs.parse.ByteSearch::*");
     /**
      * Below {@link #C2_INPUT_BYTES} the child runs with C1 alone ({@code -XX:TieredStopAtLevel=1}):
@@ -64,9 +63,16 @@ final class BoundedHeap {
      * lines 1.9 → 1.2, 300 k 2.5 → 1.6, 900 k 4.0 → 2.9, 2 M 5.4 → 5.0, 10 M 13.6 → 18–21.5 (C2 wins
      * from about 2.6 M lines, 750 MB). Same output: the compiler changes only speed.
      */
-    static final List<String> SMALL_CHILD_FLAGS = List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-XX:TieredStopAtLevel=1");
+    static final List<String> SMALL_CHILD_FLAGS = withHeapFlags("-XX:TieredStopAtLevel=1");
     static final long C2_INPUT_BYTES = 512L << 20;
+
+    /** The bounded memory both children run with (see {@link #CHILD_FLAGS}), then {@code jit}. */
+    private static List<String> withHeapFlags(String... jit) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx360m", "-Xmn160m", "-Xss1m", "-XX:+UseParallelGC", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=128m"));
+        flags.addAll(List.of(jit));
+        return List.copyOf(flags);
+    }
     static final String CHILD_MARK = "WSLOGS_BOUNDED_CHILD";
 
     private BoundedHeap() {}
@@ -156,7 +162,7 @@ final class BoundedHeap {
 
     /**
      * The bytes analyze will read from {@code path}, 0 when it names no regular file: its size, or
-     * for a gzip file (magic bytes, as {@code LogInput} tells) its uncompressed size as the trailer
+     * for a gzip file ({@link dev.wslogs.source.LogInput#isGzipMagic}) its uncompressed size as the trailer
      * gives it (ISIZE: the last member's, modulo 4 GiB), at least four times the compressed size — a
      * 60 MB {@code access.log.2.gz} is half a gigabyte of log lines.
      */
@@ -169,7 +175,7 @@ final class BoundedHeap {
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
                 java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(2);
                 ch.read(head, 0);
-                if (head.get(0) != 0x1f || head.get(1) != (byte) 0x8b) return size;
+                if (!dev.wslogs.source.LogInput.isGzipMagic(head.get(0) & 0xFF, head.get(1) & 0xFF)) return size;
                 java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
                 ch.read(tail, size - 4);
                 long isize = tail.getInt(0) & 0xFFFFFFFFL;

@@ -234,7 +234,7 @@ public final class AccessLineScanner {
         if (requestTimeVar == TWICE || pidVar == TWICE) return false;
         long rt = -1;
         if (requestTimeVar >= 0 && !isDash(b, starts[requestTimeVar], ends[requestTimeVar])) {
-            rt = secondsToMillis(b, starts[requestTimeVar], ends[requestTimeVar]);
+            rt = TimeParser.secondsToMillis(b, starts[requestTimeVar], ends[requestTimeVar]);
             if (rt < 0) return false;
         }
         claimStartMillis = rt < 0 ? timeMillis : timeMillis - rt;
@@ -246,37 +246,6 @@ public final class AccessLineScanner {
             if (claimPid == -1) return false;
         }
         return true;
-    }
-
-    /**
-     * {@code TimeParser.secondsToMillis} of {@code b[from, to)}: digits, then optionally {@code .}
-     * and digits (three kept); -1 for anything else, empty included.
-     */
-    private static long secondsToMillis(byte[] b, int from, int to) {
-        if (to == from) return -1;
-        long whole = 0;
-        int i = from;
-        while (i < to && b[i] != '.') {
-            int c = b[i++] - '0';
-            if (c < 0 || c > 9) return -1;
-            whole = whole * 10 + c;
-            if (whole > 1_000_000_000L) return -1;
-        }
-        long frac = 0;
-        int kept = 0;
-        if (i < to) {
-            i++;
-            for (; i < to; i++) {
-                int c = b[i] - '0';
-                if (c < 0 || c > 9) return -1;
-                if (kept < 3) {
-                    frac = frac * 10 + c;
-                    kept++;
-                }
-            }
-        }
-        for (; kept < 3; kept++) frac *= 10;
-        return whole * 1000 + frac;
     }
 
     /**

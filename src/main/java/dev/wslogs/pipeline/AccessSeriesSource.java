@@ -127,23 +127,29 @@ final class AccessSeriesSource implements EventSource {
         // a quiet line was scanned, so the scanned parser takes it: no decoding, no backtracking
         // (quiet lines are ASCII and plain: only the spans are needed again)
         boolean kept = scanned != null && c.spanAt[i] > 0;
-        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && scanned != null && c.claimStatus[i] >= 0) {
-            // its claim keys were read by the worker; the entry is built (the line matched again
-            // unless its spans were kept) only if the claimed error lines may matter
-            pipeline.acceptOrdinaryClaim(c.time[i], c.claimStart[i], c.connection[i], c.claimPid[i], c.claimStatus[i], fields,
-                    () -> entry(c, i, kept, !kept && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i])));
-            return;
-        }
-        boolean matched = kept || (scanned != null && scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i]));
-        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && matched) {
-            // its claim needs only what the spans say; the entry is built if the claimed error lines may matter
-            boolean read = kept ? scanned.claimKeys(c.chunk.data, c.spanData, c.spanAt[i] - 1, c.time[i], keys)
-                    : scanned.claimKeys(c.chunk.data, c.time[i], keys);
+        boolean matched = kept; // the scanner's spans (kept, or just matched) are this line's
+        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && scanned != null) {
+            // its claim needs only its keys — read by the worker, or else from the spans — and the
+            // entry is built only if the claimed error lines may matter
+            boolean read;
+            if (c.claimStatus[i] >= 0) {
+                keys.status = c.claimStatus[i];
+                keys.startMillis = c.claimStart[i];
+                keys.pid = c.claimPid[i];
+                read = true;
+            } else {
+                matched = kept || rematch(c, i);
+                read = matched && (kept ? scanned.claimKeys(c.chunk.data, c.spanData, c.spanAt[i] - 1, c.time[i], keys)
+                        : scanned.claimKeys(c.chunk.data, c.time[i], keys));
+            }
             if (read) {
+                boolean spans = matched;
                 pipeline.acceptOrdinaryClaim(c.time[i], keys.startMillis, c.connection[i], keys.pid, keys.status, fields,
-                        () -> entry(c, i, kept, true));
+                        () -> entry(c, i, kept, spans || rematch(c, i)));
                 return;
             }
+        } else if (!kept && scanned != null) {
+            matched = rematch(c, i);
         }
         AccessEntry e = entry(c, i, kept, matched);
         if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY) pipeline.acceptOrdinary(e);
@@ -151,6 +157,11 @@ final class AccessSeriesSource implements EventSource {
     }
 
     private final TextAccessFormat.ClaimKeys keys = new TextAccessFormat.ClaimKeys();
+
+    /** Matches quiet line {@code i} again with the scanner (it was matched by a worker: true unless the format changed). */
+    private boolean rematch(ParsedChunk c, int i) {
+        return scanned.scanner().matchAscii(c.chunk.data, c.start[i], c.end[i]);
+    }
 
     /**
      * The entry of quiet line {@code i}: from its kept spans, or from the scanner's spans when it has

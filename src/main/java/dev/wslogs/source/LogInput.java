@@ -46,7 +46,12 @@ public record LogInput(String name, Path path) {
         int b1 = in.read();
         int b2 = in.read();
         in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) return new GZIPInputStream(in, 1 << 16);
+        if (isGzipMagic(b1, b2)) return new GZIPInputStream(in, 1 << 16);
         return in;
+    }
+
+    /** Whether a stream's first two bytes (0–255) are gzip's magic number: how a gzip input is told, whatever its name. */
+    public static boolean isGzipMagic(int b1, int b2) {
+        return b1 == 0x1f && b2 == 0x8b;
     }
 }
