@@ -120,7 +120,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (requests.stream().filter(r -> r.name().equals("-")).count() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given only once");
         }
-        requests = spillStdin(requests);
 
         // The inputs are planned (opened, kinds and formats detected) while the built-in rules are
         // still being read on their thread (RuleSet.preload); errors keep their order: a broken
@@ -213,22 +212,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 : logFormat.stripLeading().startsWith("{") ? Escape.JSON : Escape.DEFAULT;
         if (esc == Escape.JSON) return JsonAccessFormat.fromTemplate("--log-format", logFormat);
         return new TextAccessFormat("--log-format", LogFormatTemplate.compile(logFormat), esc, false);
-    }
-
-    /** Standard input is read twice (detection, then parsing): keep it in a temporary file. */
-    private static List<InputPlanner.Request> spillStdin(List<InputPlanner.Request> in) throws IOException {
-        List<InputPlanner.Request> out = new ArrayList<>();
-        for (InputPlanner.Request r : in) {
-            if (!r.name().equals("-")) {
-                out.add(r);
-                continue;
-            }
-            Path tmp = Files.createTempFile("wslogs-stdin", ".log");
-            tmp.toFile().deleteOnExit();
-            Files.copy(System.in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            out.add(new InputPlanner.Request("-\u0000" + tmp, r.forcedKind()));
-        }
-        return out;
     }
 
     /** System.out must stay open for picocli and the JVM after the report. */

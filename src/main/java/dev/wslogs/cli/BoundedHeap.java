@@ -169,7 +169,7 @@ final class BoundedHeap {
     static long fileBytes(String path) {
         try {
             Path p = Path.of(path);
-            if (!Files.isRegularFile(p)) return 0;
+            if (!Files.isRegularFile(p)) return isPipe(p) ? Long.MAX_VALUE : 0; // a named pipe, <(zcat …): like a piped stdin
             long size = Files.size(p);
             if (size < 18) return size; // shorter than a gzip header and trailer
             try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
@@ -183,6 +183,15 @@ final class BoundedHeap {
             }
         } catch (RuntimeException | java.io.IOException e) {
             return 0; // not a path, or unreadable: analyze reports it
+        }
+    }
+
+    /** Whether {@code p} is a named pipe (or a shell's {@code /dev/fd/N} of one): its size is unknown. */
+    static boolean isPipe(Path p) {
+        try {
+            return Files.exists(p) && (((Integer) Files.getAttribute(p, "unix:mode")) & 0170000) == 0010000; // S_IFIFO
+        } catch (RuntimeException | java.io.IOException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,6 @@ import dev.wslogs.source.LineSplitter;
 import dev.wslogs.source.LogInput;
 import dev.wslogs.source.RotationOrder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,12 +134,9 @@ public final class InputPlanner {
         return null;
     }
 
-    /** The first lines of an input, or null if it looks binary. Reads stdin into a spill file first. */
+    /** The first lines of an input, or null if it looks binary (a stream keeps what is read here for its one reading). */
     private static List<RawLine> sample(LogInput in) throws IOException {
-        byte[] head;
-        try (InputStream s = in.open()) {
-            head = s.readNBytes(SAMPLE_BYTES);
-        }
+        byte[] head = in.head(SAMPLE_BYTES);
         // nginx copies raw client bytes (even NULs) into error.log request lines, so one binary
         // line does not make a binary file: only a file mostly made of control bytes is one.
         int controls = 0;

@@ -1,42 +1,108 @@
 package dev.wslogs.source;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
  * One input the user named: a path (plain or gzip, recognised by its magic bytes, not its name)
- * or {@code -} for standard input. {@link #open()} may be called more than once for files (kind
- * and format detection peek at the start); stdin is buffered by the caller.
+ * or {@code -} for standard input.
+ *
+ * <p>A regular file can be opened any number of times (kind and format detection read its head,
+ * then the reader reads it whole). Standard input and any other file that is not a regular one — a
+ * named pipe, the {@code /dev/fd/63} of a shell's {@code <(zcat access.log.2.gz)} — can be read only
+ * once and not sought in: it is opened once, its head ({@link #head}) is kept in memory for detection,
+ * and {@link #open()} gives that head followed by the rest of the same stream, once. Nothing is
+ * copied to disk, so a week of logs piped in costs no more memory or disk than a file.
  */
-public record LogInput(String name, Path path) {
+public final class LogInput {
     public static final String STDIN = "-";
 
-    public static LogInput of(String name) {
-        if (name.startsWith(STDIN + "\u0000")) return new LogInput(STDIN, Path.of(name.substring(2))); // stdin spilled to a file
-        return STDIN.equals(name) ? new LogInput(STDIN, null) : new LogInput(name, Path.of(name));
+    private final String name;
+    private final Path path;
+    private final boolean stream;
+    /** A stream input's decoded stream, after its head was taken; null before and after the one {@link #open()}. */
+    private InputStream rest;
+    private byte[] head;
+    private boolean opened;
+
+    private LogInput(String name, Path path, boolean stream) {
+        this.name = name;
+        this.path = path;
+        this.stream = stream;
     }
 
-    /** True only for unbuffered stdin (a spilled copy is a file). */
+    public static LogInput of(String name) {
+        if (STDIN.equals(name)) return new LogInput(STDIN, null, true);
+        Path p = Path.of(name);
+        return new LogInput(name, p, Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p));
+    }
+
+    /** The name as given ({@code -} for standard input). */
+    public String name() {
+        return name;
+    }
+
+    /** The file, or null for standard input. */
+    public Path path() {
+        return path;
+    }
+
+    /** True for standard input. */
     public boolean isStdin() {
         return path == null;
     }
 
-    /** Size on disk (compressed size for .gz), 0 for stdin. */
+    /** True when the input can be read only once: standard input, a pipe, a device. */
+    public boolean isStream() {
+        return stream;
+    }
+
+    /** Size on disk (compressed size for .gz), 0 when unknown (a stream). */
     public long sizeBytes() {
+        if (stream) return 0;
         try {
-            return isStdin() ? 0 : Files.size(path);
+            return Files.size(path);
         } catch (IOException e) {
             return 0;
         }
     }
 
-    public InputStream open() throws IOException {
-        InputStream raw = isStdin() ? System.in : Files.newInputStream(path);
-        return decompressing(raw);
+    /**
+     * Up to {@code max} bytes of the start of the input, decoded (gunzipped): for a file, read and
+     * closed again; for a stream, read once and kept, so that {@link #open()} gives them again.
+     */
+    public synchronized byte[] head(int max) throws IOException {
+        if (!stream) {
+            try (InputStream in = open()) {
+                return in.readNBytes(max);
+            }
+        }
+        if (head == null) {
+            if (opened) throw new IOException("already read (standard input and pipes can be read only once)");
+            InputStream raw = path == null ? System.in : new FileInputStream(path.toFile());
+            rest = decompressing(raw);
+            head = rest.readNBytes(max);
+        }
+        return head.length <= max ? head : java.util.Arrays.copyOf(head, max);
+    }
+
+    /** The whole input, decoded; for a stream, once (its {@link #head} first, then the rest). */
+    public synchronized InputStream open() throws IOException {
+        if (!stream) return decompressing(Files.newInputStream(path));
+        if (opened) throw new IOException("already read (standard input and pipes can be read only once)");
+        if (head == null) head(0);
+        opened = true;
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), rest);
+        head = null;
+        rest = null;
+        return in;
     }
 
     /** Wraps a stream in gzip decoding when it starts with the gzip magic bytes. */
@@ -53,5 +119,10 @@ public record LogInput(String name, Path path) {
     /** Whether a stream's first two bytes (0–255) are gzip's magic number: how a gzip input is told, whatever its name. */
     public static boolean isGzipMagic(int b1, int b2) {
         return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }
