@@ -33,6 +33,12 @@ public final class Classifier {
     static final String STICKY = "sticky-session";
     static final String UNKNOWN = "unknown";
     private static final int MAX_DEFERRED = 50_000;
+    /**
+     * What the deferred attempts of each queue may keep alive (their lines: {@link #retained}); a
+     * count alone bounds nothing when lines are long. Past either bound the oldest is decided early
+     * with what is known then ({@link #decidedEarly}).
+     */
+    static final long MAX_DEFERRED_BYTES = 32L << 20;
 
     private volatile RuleSet rules;
     private final Optional<ConfigKnowledge> config;
@@ -43,6 +49,9 @@ public final class Classifier {
     private final IncidentIds ids = new IncidentIds();
     private final ArrayDeque<Attempt> deferred = new ArrayDeque<>();
     private final ArrayDeque<Attempt> deferredSessions = new ArrayDeque<>();
+    private long deferredBytes;
+    private long deferredSessionBytes;
+    private long decidedEarly;
 
     public Classifier(RuleSet rules, List<Long> knownTimeoutsMillis, ZoneId errorZone, Consumer<Incident> out) {
         this(rules, Optional.empty(), knownTimeoutsMillis, errorZone, out);
@@ -78,7 +87,11 @@ public final class Classifier {
             if (StickySessions.isSessionRefusal(acc)) {
                 // the session's owner may show only in later lines: decide at the end
                 deferredSessions.addLast(a);
-                if (deferredSessions.size() > MAX_DEFERRED) decideSession(deferredSessions.pollFirst());
+                deferredSessionBytes += retained(a);
+                while (deferredSessions.size() > MAX_DEFERRED || deferredSessionBytes > MAX_DEFERRED_BYTES) {
+                    decidedEarly++;
+                    decideSession(pollSession());
+                }
                 return;
             }
         }
@@ -97,7 +110,11 @@ public final class Classifier {
                     emitTimeout(a, t, null);
                 } else if (a.errors().isEmpty() && TimeoutClusters.mayBeTimeout(d)) {
                     deferred.addLast(a);
-                    if (deferred.size() > MAX_DEFERRED) decide(deferred.pollFirst());
+                    deferredBytes += retained(a);
+                    while (deferred.size() > MAX_DEFERRED || deferredBytes > MAX_DEFERRED_BYTES) {
+                        decidedEarly++;
+                        decide(pollDeferred());
+                    }
                 } else if (!a.errors().isEmpty()) {
                     decideWithRules(a, null, null);
                 }
@@ -114,16 +131,43 @@ public final class Classifier {
      * this as log time advances; {@link #finish()} decides everything).
      */
     public void decideBefore(long horizonMillis) {
-        while (!deferred.isEmpty() && deferred.peekFirst().access().get().timeMillis() < horizonMillis) decide(deferred.pollFirst());
+        while (!deferred.isEmpty() && deferred.peekFirst().access().get().timeMillis() < horizonMillis) decide(pollDeferred());
         while (!deferredSessions.isEmpty() && deferredSessions.peekFirst().access().get().timeMillis() < horizonMillis) {
-            decideSession(deferredSessions.pollFirst());
+            decideSession(pollSession());
         }
     }
 
     /** Decides every deferred connection with what is known now. */
     public void finish() {
-        while (!deferred.isEmpty()) decide(deferred.pollFirst());
-        while (!deferredSessions.isEmpty()) decideSession(deferredSessions.pollFirst());
+        while (!deferred.isEmpty()) decide(pollDeferred());
+        while (!deferredSessions.isEmpty()) decideSession(pollSession());
+    }
+
+    /**
+     * Deferred attempts decided before their time because a queue hit its bound (count or bytes):
+     * each was decided with the clusters and sessions known then, not two minutes of log time later.
+     */
+    public long decidedEarly() {
+        return decidedEarly;
+    }
+
+    private Attempt pollDeferred() {
+        Attempt a = deferred.pollFirst();
+        deferredBytes -= retained(a);
+        return a;
+    }
+
+    private Attempt pollSession() {
+        Attempt a = deferredSessions.pollFirst();
+        deferredSessionBytes -= retained(a);
+        return a;
+    }
+
+    /** What a deferred attempt keeps alive: its entry and its error lines. */
+    static long retained(Attempt a) {
+        long n = 64 + a.access().map(AccessEntry::retainedBytes).orElse(0L);
+        for (int i = 0; i < a.errors().size(); i++) n += a.errors().get(i).retainedBytes();
+        return n;
     }
 
     private void decideSession(Attempt a) {

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class StickySessions {
     private static final int MAX_SESSIONS = 200_000;
+    /** Session ids remembered are at most this long (the table's bound in bytes). */
+    static final int MAX_SID_CHARS = 128;
     private final Map<String, String> firstUpstream = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> e) {
@@ -25,7 +27,7 @@ final class StickySessions {
     void observe(AccessEntry a) {
         if (a.status() >= 400) return;
         String sid = sessionId(a.target());
-        if (sid == null) return;
+        if (sid == null || sid.length() > MAX_SID_CHARS) return; // socket.io's are 20: a longer one is not worth 200,000 of
         String up = lastPeer(a.get(Field.UPSTREAM_ADDR));
         if (!up.isEmpty()) firstUpstream.putIfAbsent(sid, up);
     }

@@ -2,7 +2,6 @@ package dev.wslogs.classify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Finds the durations at which upgraded connections end in bulk: the signature of an idle timeout
@@ -18,7 +17,9 @@ public final class TimeoutClusters {
     static final long EARLY = 50;
     static final long LATE = 300;
     private static final long MAX_TRACKED_MILLIS = 2L * 24 * 3600 * 1000;
-    private final TreeMap<Long, Integer> buckets = new TreeMap<>();
+    /** Sessions per 100 ms bucket of duration, grown to the longest duration seen (at most 1.7 M ints: 7 MB for durations of two days). */
+    private int[] buckets = new int[0];
+    private int distinct;
     private final List<Long> known;
     private long upgraded;
 
@@ -30,27 +31,43 @@ public final class TimeoutClusters {
     public void add(long durationMillis) {
         upgraded++;
         if (durationMillis < 0 || durationMillis > MAX_TRACKED_MILLIS) return;
-        buckets.merge(durationMillis / 100, 1, Integer::sum);
+        int b = (int) (durationMillis / 100);
+        if (b >= buckets.length) buckets = java.util.Arrays.copyOf(buckets, Math.max(b + 1, Math.min(BUCKETS, 2 * buckets.length)));
+        if (buckets[b]++ == 0) distinct++;
+    }
+
+    private static final int BUCKETS = (int) (MAX_TRACKED_MILLIS / 100) + 1;
+
+    private int count(long bucket) {
+        return bucket >= 0 && bucket < buckets.length ? buckets[(int) bucket] : 0;
     }
 
     /** What the clusters have learned, to carry over a restart (the daemon saves it with its positions). */
     public record State(long upgraded, long[] buckets, int[] counts) {}
 
     public State snapshot() {
-        long[] keys = new long[buckets.size()];
-        int[] counts = new int[buckets.size()];
+        long[] keys = new long[distinct];
+        int[] counts = new int[distinct];
         int i = 0;
-        for (var e : buckets.entrySet()) {
-            keys[i] = e.getKey();
-            counts[i++] = e.getValue();
+        for (int b = 0; b < buckets.length; b++) {
+            if (buckets[b] == 0) continue;
+            keys[i] = b;
+            counts[i++] = buckets[b];
         }
         return new State(upgraded, keys, counts);
     }
 
     /** Replaces what was learned with a saved state (at start, before any line is read). */
     public void restore(State s) {
-        buckets.clear();
-        for (int i = 0; i < s.buckets().length; i++) buckets.put(s.buckets()[i], s.counts()[i]);
+        buckets = new int[0];
+        distinct = 0;
+        for (int i = 0; i < s.buckets().length; i++) {
+            long b = s.buckets()[i];
+            if (b < 0 || b >= BUCKETS || s.counts()[i] <= 0) continue;
+            if (b >= buckets.length) buckets = java.util.Arrays.copyOf(buckets, (int) b + 1);
+            if (buckets[(int) b] == 0) distinct++;
+            buckets[(int) b] += s.counts()[i];
+        }
         upgraded = s.upgraded();
     }
 
@@ -85,7 +102,7 @@ public final class TimeoutClusters {
     /** Sessions that ended within [t - 100 ms, t + 300 ms) (bucket resolution is 100 ms). */
     public int sessionsNear(long t) {
         int n = 0;
-        for (int v : buckets.subMap((t - 100) / 100, true, (t + LATE) / 100, false).values()) n += v;
+        for (long b = (t - 100) / 100; b < (t + LATE) / 100; b++) n += count(b);
         return n;
     }
 
@@ -97,8 +114,9 @@ public final class TimeoutClusters {
     public List<long[]> clusters() {
         List<long[]> out = new ArrayList<>();
         for (long sec = 2; sec <= MAX_TRACKED_MILLIS / 1000; ) {
-            Long next = buckets.ceilingKey(sec * 10);
-            if (next == null) break;
+            long next = sec * 10;
+            while (next < buckets.length && buckets[(int) next] == 0) next++;
+            if (next >= buckets.length) break;
             long s = next / 10;
             long t = s * 1000;
             int n = sessionsNear(t);

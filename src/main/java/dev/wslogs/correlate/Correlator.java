@@ -69,7 +69,7 @@ public final class Correlator {
         this.out = out;
     }
 
-    /** Error lines evicted because the pending set hit its cap (they still leave as error-only). */
+    /** Error lines evicted unclaimed because the lines held hit their cap, in count or bytes (they still leave as error-only). */
     public long evicted() {
         return evicted;
     }
@@ -84,12 +84,19 @@ public final class Correlator {
         if (p.hasConnection()) byConnection.add(p.connection, p);
         if (clientIndexed) indexClient(p);
         arrival.addLast(p);
+        arrivalBytes += e.retainedBytes();
         pending++;
-        while (pending > maxPending) {
-            evicted++;
+        // Claimed lines wait too (until their retention ends), and lines can be long: the bound is on
+        // every line held, by count and by bytes. An unclaimed line pushed out is an eviction.
+        while (arrival.size() > maxPending || arrivalBytes > MAX_HELD_BYTES) {
+            if (!arrival.peekFirst().claimed) evicted++;
             expireOldest();
         }
     }
+
+    /** What the error lines held (claimed or not) may keep alive at most. */
+    public static final long MAX_HELD_BYTES = 64L << 20;
+    private long arrivalBytes;
 
     /**
      * Whether an access line could claim a pending error line: one of its connection number (formats
@@ -197,6 +204,7 @@ public final class Correlator {
     private void expireOldest() {
         Pending first = arrival.pollFirst();
         if (first == null) return;
+        arrivalBytes -= first.e.retainedBytes();
         if (first.claimed) {
             unindex(first);
             return;

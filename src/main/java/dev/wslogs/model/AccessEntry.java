@@ -77,6 +77,18 @@ public final class AccessEntry {
         return position;
     }
 
+    /**
+     * About how many bytes of heap this entry keeps alive: the line's copy and spans, or its values,
+     * with what decoding them may add. For the bounds on what waits for a decision (long lines — nginx
+     * logs headers of up to 8 kB — make a count alone no bound on memory).
+     */
+    public long retainedBytes() {
+        long n = 160;
+        if (line != null) return n + 2L * line.length + 4L * spans.length;
+        for (String v : values) if (v != null) n += 24 + v.length();
+        return n;
+    }
+
     /** The values by {@link Field} ordinal, all of them decoded (shared, not copied: do not modify). */
     public String[] values() {
         if (line != null) {

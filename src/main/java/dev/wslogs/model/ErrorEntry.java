@@ -123,6 +123,11 @@ public final class ErrorEntry {
     }
 
     /** The whole message as read (continuation lines joined with {@code \n}). */
+    /** About how many bytes of heap this entry keeps alive: its text, twice at most once its parts are cut out. */
+    public long retainedBytes() {
+        return 200 + 2L * raw.length();
+    }
+
     public String raw() {
         return raw;
     }

@@ -14,6 +14,13 @@ import java.util.Map;
 final class FindingGroups {
     private static final int MAX_GROUPS = 500;
     private static final int SAMPLE_IDS = 3;
+    private static final String TIMEOUT = "proxy-read-timeout";
+    /** Durations kept per group for its median, and in all groups (8 bytes each): 100 k and 2 M. */
+    static final int MAX_DURATIONS = 100_000;
+    static final long MAX_ALL_DURATIONS = 2_000_000;
+    /** Characters of distinct evidence shapes kept per group (its 50 shapes can be whole long lines). */
+    static final long MAX_EVIDENCE_CHARS = 64 * 1024;
+    private long durationsKept;
     private final RuleSet rules;
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
 
@@ -33,7 +40,24 @@ final class FindingGroups {
         final Map<String, long[]> evidence = new LinkedHashMap<>(); // count in place: one lookup per evidence line
         final List<String> ids = new ArrayList<>();
         final List<String> alternatives = new ArrayList<>();
-        final List<Long> durations = new ArrayList<>();
+        /** The first durations of the group's upgraded connections (up to {@link #MAX_DURATIONS}, and while all groups hold fewer than {@link #MAX_ALL_DURATIONS}). */
+        long[] durations = new long[0];
+        int kept;
+        /** Every duration's count and sums (the mean and deviation, exact whatever was kept). */
+        long count101;
+        double sum;
+        double sumSquares;
+        long evidenceChars;
+
+        void duration(long d, FindingGroups all) {
+            count101++;
+            sum += d;
+            sumSquares += (double) d * d;
+            if (kept >= MAX_DURATIONS || all.durationsKept >= MAX_ALL_DURATIONS) return;
+            if (kept == durations.length) durations = java.util.Arrays.copyOf(durations, Math.max(16, Math.min(MAX_DURATIONS, 2 * kept)));
+            durations[kept++] = d;
+            all.durationsKept++;
+        }
 
         Group(String cause, String server, String path, boolean overflow) {
             this.overflow = overflow;
@@ -62,11 +86,14 @@ final class FindingGroups {
             String shape = shape(e);
             long[] count = g.evidence.get(shape);
             if (count != null) count[0]++;
-            else if (g.evidence.size() < 50) g.evidence.put(shape, new long[] {1});
+            else if (g.evidence.size() < 50 && g.evidenceChars < MAX_EVIDENCE_CHARS) {
+                g.evidence.put(shape, new long[] {1});
+                g.evidenceChars += shape.length();
+            }
         }
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
         for (String a : i.alternatives()) if (!g.alternatives.contains(a)) g.alternatives.add(a);
-        if (i.status() == 101 && i.durationMillis() >= 0 && g.durations.size() < 100_000) g.durations.add(i.durationMillis());
+        if (i.status() == 101 && i.durationMillis() >= 0 && g.cause.equals(TIMEOUT)) g.duration(i.durationMillis(), this);
     }
 
     /** The incident's group, made if new (the overflow group of its cause once there are MAX_GROUPS). */
@@ -148,7 +175,7 @@ final class FindingGroups {
         for (Group g : groups.values()) {
             Rule r = rules.get(g.cause);
             List<String> ev = new ArrayList<>();
-            if (g.cause.equals("proxy-read-timeout") && !g.durations.isEmpty()) ev.add(durationSummary(g, upgradedOnPath.applyAsLong(g.path)));
+            if (g.cause.equals(TIMEOUT) && g.kept > 0) ev.add(durationSummary(g, upgradedOnPath.applyAsLong(g.path)));
             g.evidence.entrySet().stream()
                     .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]))
                     .limit(3)
@@ -161,13 +188,22 @@ final class FindingGroups {
     }
 
     private static String durationSummary(Group g, long upgradedOnPath) {
-        List<Long> d = new ArrayList<>(g.durations);
-        d.sort(null);
-        long median = d.get(d.size() / 2);
-        double mean = d.stream().mapToLong(Long::longValue).average().orElse(0);
-        double var = d.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0);
-        String of = upgradedOnPath >= d.size() ? d.size() + " of " + upgradedOnPath : Integer.toString(d.size());
+        long[] d = java.util.Arrays.copyOf(g.durations, g.kept);
+        java.util.Arrays.sort(d);
+        long median = d[d.length / 2]; // of the durations kept: the first ones when there were more
+        double mean;
+        double var;
+        if (g.kept == g.count101) { // all of them: two passes, as exact as doubles get
+            mean = java.util.Arrays.stream(d).average().orElse(0);
+            var = java.util.Arrays.stream(d).mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0);
+        } else {
+            mean = g.sum / g.count101;
+            var = Math.max(0, g.sumSquares / g.count101 - mean * mean);
+        }
+        long n = g.count101;
+        String of = upgradedOnPath >= n ? n + " of " + upgradedOnPath : Long.toString(n);
+        double m = mean;
         return String.format(java.util.Locale.ROOT, "%s upgraded connection%s on %s ended at %.1f ± %.1f s (median %.3f s) → an idle timeout of %d s",
-                of, d.size() == 1 && upgradedOnPath <= 1 ? "" : "s", g.path, mean / 1000, Math.sqrt(var) / 1000, median / 1000.0, Math.round(median / 1000.0));
+                of, n == 1 && upgradedOnPath <= 1 ? "" : "s", g.path, m / 1000, Math.sqrt(var) / 1000, median / 1000.0, Math.round(median / 1000.0));
     }
 }

@@ -24,6 +24,17 @@ import java.util.function.Consumer;
 public final class ReportCollector implements PipelineListener {
     static final int MAX_FAILURE_SAMPLES = 20;
     static final int MAX_INCIDENTS_KEPT = 10_000;
+    /** And at most this much of them (long lines make 10,000 incidents a few hundred MB). */
+    static final long MAX_INCIDENT_BYTES_KEPT = 32L << 20;
+    private long keptBytes;
+
+    /** About what an incident keeps alive: its strings, error lines and evidence. */
+    static long retainedBytes(Incident i) {
+        long n = 400 + i.request().length() + i.path().length() + i.client().length() + i.fix().length();
+        for (var e : i.errors()) n += 80 + e.message().length();
+        for (String e : i.evidence()) n += 40 + e.length();
+        return n;
+    }
     private static final long[] EDGES_MS = {1_000, 10_000, 30_000, 55_000, 59_000, 60_000, 61_000, 65_000, 120_000, 300_000,
         600_000, 1_800_000, 3_600_000};
 
@@ -42,6 +53,8 @@ public final class ReportCollector implements PipelineListener {
     private final TopN paths = new TopN(2_000);
     private final java.util.Map<String, long[]> upgradedByPath = new java.util.HashMap<>();
     private static final int MAX_PATHS = 10_000;
+    /** Paths counted for "N of M" are at most this long (10,000 of them, each up to nginx's 8 kB request line, would be 160 MB). */
+    private static final int MAX_PATH_CHARS = 512;
     private final TopN clients = new TopN(2_000);
     private final Map<String, Long> byCause = new TreeMap<>();
     private final FindingGroups findings;
@@ -75,7 +88,7 @@ public final class ReportCollector implements PipelineListener {
             upgraded++;
             long[] c = upgradedByPath.get(e.path());
             if (c != null) c[0]++;
-            else if (upgradedByPath.size() < MAX_PATHS) upgradedByPath.put(e.path(), new long[] {1});
+            else if (upgradedByPath.size() < MAX_PATHS && e.path().length() <= MAX_PATH_CHARS) upgradedByPath.put(e.path(), new long[] {1});
             if (e.hasDuration()) durationBuckets[bucket(e.requestTimeMillis())]++;
             else noDuration++;
         } else {
@@ -114,7 +127,10 @@ public final class ReportCollector implements PipelineListener {
         incidentsTotal++;
         byCause.merge(i.cause(), 1L, Long::sum);
         findings.add(i);
-        if (incidents.size() < MAX_INCIDENTS_KEPT) incidents.add(i);
+        if (incidents.size() < MAX_INCIDENTS_KEPT && keptBytes < MAX_INCIDENT_BYTES_KEPT) {
+            incidents.add(i);
+            keptBytes += retainedBytes(i);
+        }
         incidentSink.accept(i);
     }
 
