@@ -32,13 +32,13 @@ public final class Classifier {
     static final String TIMEOUT = "proxy-read-timeout";
     static final String STICKY = "sticky-session";
     static final String UNKNOWN = "unknown";
-    private static final int MAX_DEFERRED = 50_000;
+    public static final int MAX_DEFERRED = 50_000;
     /**
      * What the deferred attempts of each queue may keep alive (their lines: {@link #retained}); a
      * count alone bounds nothing when lines are long. Past either bound the oldest is decided early
      * with what is known then ({@link #decidedEarly}).
      */
-    static final long MAX_DEFERRED_BYTES = 32L << 20;
+    public static final long MAX_DEFERRED_BYTES = 32L << 20;
 
     private volatile RuleSet rules;
     private final Optional<ConfigKnowledge> config;

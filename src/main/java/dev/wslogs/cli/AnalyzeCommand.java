@@ -191,7 +191,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 clusters.add(String.format("%d upgraded connections ended %.1f–%.1f s: an idle timeout (proxy_read_timeout?) of %d s",
                         c[1], c[0] / 1000.0, c[0] / 1000.0 + 0.3, c[0] / 1000));
             }
-            Report report = collector.finish(stats, plan.notices(), clusters, errorGiven, pipeline.correlator().evicted());
+            Report report = collector.finish(stats, limitNotes(plan.notices(), pipeline), clusters, errorGiven, pipeline.correlator().evicted(),
+                    pipeline.classifier().decidedEarly());
             switch (output) {
                 case text -> new TextReport(out, !noColor && outputFile == null && System.console() != null
                         && System.getenv("NO_COLOR") == null).render(report);
@@ -212,6 +213,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 : logFormat.stripLeading().startsWith("{") ? Escape.JSON : Escape.DEFAULT;
         if (esc == Escape.JSON) return JsonAccessFormat.fromTemplate("--log-format", logFormat);
         return new TextAccessFormat("--log-format", LogFormatTemplate.compile(logFormat), esc, false);
+    }
+
+    /**
+     * The input's notices, then what the analysis had to cut short to stay within its memory bounds
+     * — said in the report, because the findings then rest on less than the logs hold.
+     */
+    private static List<String> limitNotes(List<String> notices, Pipeline pipeline) {
+        List<String> out = new ArrayList<>(notices);
+        long evicted = pipeline.correlator().evicted();
+        if (evicted > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%,d error lines could not wait for their access line (at most %,d lines or %d MB are held)"
+                    + " and were diagnosed alone", evicted, Pipeline.MAX_PENDING_ERRORS, dev.wslogs.correlate.Correlator.MAX_HELD_BYTES >> 20));
+        }
+        long early = pipeline.classifier().decidedEarly();
+        if (early > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%,d connections were decided before their %d s wait for a timeout cluster or a session's"
+                    + " owner ended (at most %,d or %d MB wait)", early, Pipeline.DEFERRAL_MILLIS / 1000, dev.wslogs.classify.Classifier.MAX_DEFERRED,
+                    dev.wslogs.classify.Classifier.MAX_DEFERRED_BYTES >> 20));
+        }
+        return out;
     }
 
     /** System.out must stay open for picocli and the JVM after the report. */

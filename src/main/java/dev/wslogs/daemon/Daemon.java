@@ -114,6 +114,7 @@ public final class Daemon implements AutoCloseable {
         List<Long> timeouts = c.readTimeoutsSeconds().stream().map(s -> Math.round(s * 1000)).toList();
         pipeline = new Pipeline(rules, conf.map(ConfigKnowledge::new), c.wsPaths(), timeouts, zone, new Sinks());
         metrics.correlationEvictions(() -> pipeline.correlator().evicted());
+        metrics.decidedEarly(() -> pipeline.classifier().decidedEarly());
         learnedState = new LearnedState(state);
         learnedState.load(loaded.checkpoints(), log).ifPresent(st -> pipeline.classifier().clusters().restore(st));
         FollowerOptions opts = FollowerOptions.defaults()

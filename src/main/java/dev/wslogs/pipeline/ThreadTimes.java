@@ -43,9 +43,22 @@ final class ThreadTimes {
         }
         vmThreads().forEach((name, secs) -> lines.add(String.format("%s threads: %.2f s CPU", name, secs)));
         lines.add(String.format("elapsed since JVM start: %.2f s", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        peakRssKb().ifPresent(kb -> lines.add(String.format("peak RSS: %d MB", kb / 1024)));
         // which JVM this was: a large analysis runs in a child JVM with its own flags (cli.BoundedHeap)
         lines.add("JVM flags: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         for (String l : lines) System.err.println("wslogs: " + l);
+    }
+
+    /** This process's peak resident set (VmHWM of /proc/self/status; Linux only). */
+    static java.util.OptionalLong peakRssKb() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) return java.util.OptionalLong.of(Long.parseLong(l.replaceAll("[^0-9]", "")));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return java.util.OptionalLong.empty();
     }
 
     /**

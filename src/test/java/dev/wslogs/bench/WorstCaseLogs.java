@@ -48,7 +48,7 @@ public final class WorstCaseLogs {
     private final String pad;
     private final long seed;
 
-    WorstCaseLogs(long lines, boolean extended, int pad, long seed) {
+    public WorstCaseLogs(long lines, boolean extended, int pad, long seed) {
         this.lines = lines;
         this.extended = extended;
         this.pad = "Mozilla/5.0 (stress) " + "x".repeat(Math.max(0, pad));
@@ -56,7 +56,7 @@ public final class WorstCaseLogs {
     }
 
     /** Writes both files, each on its own thread (either may be a FIFO). */
-    void write(Path access, Path error) throws IOException, InterruptedException {
+    public void write(Path access, Path error) throws IOException, InterruptedException {
         IOException[] failed = new IOException[1];
         Thread errors = new Thread(() -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(error), 1 << 16)) {

@@ -131,6 +131,11 @@ public final class Metrics implements PipelineListener, AutoCloseable {
         registry.more().counter("wslogs.correlation.evictions", java.util.List.of(), n, x -> x.getAsLong());
     }
 
+    /** Deferred decisions (timeout cluster, session owner) taken early because their queue hit its bound. */
+    public void decidedEarly(LongSupplier n) {
+        registry.more().counter("wslogs.decided.early", java.util.List.of(), n, x -> x.getAsLong());
+    }
+
     /** How far behind the end of each followed file the daemon is. */
     public void lag(String file, long bytes, long millis) {
         lagBytes.computeIfAbsent(file, f -> {

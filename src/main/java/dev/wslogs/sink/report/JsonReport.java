@@ -92,6 +92,7 @@ public final class JsonReport {
         s.put("polling_failures", r.pollingFailures());
         s.put("incidents", r.incidentsTotal());
         s.put("correlation_evictions", r.correlationEvictions());
+        s.put("decided_early", r.decidedEarly());
         putCounts(s.putObject("failed_by_status"), r.failedByStatus());
         ObjectNode hist = s.putObject("upgraded_duration_histogram");
         r.durationHistogram().forEach(e -> hist.put(e.getKey(), e.getValue()));

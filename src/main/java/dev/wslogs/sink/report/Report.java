@@ -27,4 +27,5 @@ public record Report(
         List<Incident> incidents,
         long incidentsTotal,
         List<String> coverage,
-        long correlationEvictions) {}
+        long correlationEvictions,
+        long decidedEarly) {}

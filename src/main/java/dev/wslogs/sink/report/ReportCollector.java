@@ -156,6 +156,12 @@ public final class ReportCollector implements PipelineListener {
 
     public Report finish(List<FileStats> files, List<String> notices, List<String> timeoutClusters, boolean errorLogGiven,
             long evictions) {
+        return finish(files, notices, timeoutClusters, errorLogGiven, evictions, 0);
+    }
+
+    /** @param decidedEarly deferred decisions taken early (a bound reached: {@code Classifier.decidedEarly}) */
+    public Report finish(List<FileStats> files, List<String> notices, List<String> timeoutClusters, boolean errorLogGiven,
+            long evictions, long decidedEarly) {
         List<Map.Entry<String, Long>> hist = new ArrayList<>();
         for (int i = 0; i < durationBuckets.length; i++) hist.add(Map.entry(bucketLabel(i), durationBuckets[i]));
         if (noDuration > 0) hist.add(Map.entry("not logged", noDuration));
@@ -165,7 +171,7 @@ public final class ReportCollector implements PipelineListener {
                 findings.findings(p -> {
                     long[] c = upgradedByPath.get(p);
                     return c == null ? -1 : c[0];
-                }), incidents, incidentsTotal, coverage, evictions);
+                }), incidents, incidentsTotal, coverage, evictions, decidedEarly);
     }
 
     RuleSet rules() {
