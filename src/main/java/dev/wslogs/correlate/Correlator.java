@@ -50,6 +50,12 @@ public final class Correlator {
         final long connection;
         final long pid;
         boolean claimed;
+        /**
+         * In a client's list: the hash of the error line's request as printed, and as the access log
+         * would print it ({@link #sameRequest}), so that walking a busy client's list compares ints.
+         */
+        int requestHash;
+        int escapedHash;
 
         Pending(ErrorEntry e, long time) {
             this.e = e;
@@ -64,10 +70,18 @@ public final class Correlator {
     }
 
     public Correlator(long retentionMillis, int maxPending, Consumer<Attempt> out) {
+        this(retentionMillis, maxPending, MAX_HELD_BYTES, out);
+    }
+
+    /** @param maxHeldBytes what the held error lines may keep alive ({@link ErrorEntry#retainedBytes}) */
+    Correlator(long retentionMillis, int maxPending, long maxHeldBytes, Consumer<Attempt> out) {
         this.retentionMillis = retentionMillis;
         this.maxPending = maxPending;
+        this.maxHeldBytes = maxHeldBytes;
         this.out = out;
     }
+
+    private final long maxHeldBytes;
 
     /** Error lines evicted unclaimed because the lines held hit their cap, in count or bytes (they still leave as error-only). */
     public long evicted() {
@@ -88,7 +102,7 @@ public final class Correlator {
         pending++;
         // Claimed lines wait too (until their retention ends), and lines can be long: the bound is on
         // every line held, by count and by bytes. An unclaimed line pushed out is an eviction.
-        while (arrival.size() > maxPending || arrivalBytes > MAX_HELD_BYTES) {
+        while (arrival.size() > maxPending || arrivalBytes > maxHeldBytes) {
             if (!arrival.peekFirst().claimed) evicted++;
             expireOldest();
         }
@@ -118,10 +132,14 @@ public final class Correlator {
     }
 
     private void indexClient(Pending p) {
-        if (!p.e.client().isEmpty()) byClient.computeIfAbsent(p.e.client(), k -> new ArrayList<>(2)).add(p);
+        if (p.e.client().isEmpty()) return;
+        String r = p.e.request();
+        p.requestHash = r.hashCode();
+        p.escapedHash = r.indexOf('"') < 0 ? p.requestHash : escaped(r).hashCode();
+        byClient.computeIfAbsent(p.e.client(), k -> new ArrayList<>(2)).add(p);
     }
 
-    /** Claimed lines stay indexed until they expire; only unclaimed ones can still be claimed. */
+    /** Claimed lines stay in the connection index until they expire (they leave a client's list when claimed); only unclaimed ones can still be claimed. */
     private static boolean hasUnclaimed(List<Pending> list) {
         if (list == null) return false;
         for (int i = 0; i < list.size(); i++) if (!list.get(i).claimed) return true; // indexed: called for every ordinary line
@@ -177,11 +195,23 @@ public final class Correlator {
             claimOnConnection(start, end, a.connectionNumber(), a.logs(Field.PID) ? a.pidNumber() : -1, found);
         } else {
             indexClients();
-            List<Pending> list = byClient.get(a.get(Field.REMOTE_ADDR));
+            String client = a.get(Field.REMOTE_ADDR);
+            List<Pending> list = byClient.get(client);
             if (list != null) {
                 String request = a.requestLine();
+                int h = request.hashCode();
                 for (Pending p : list) {
-                    if (!p.claimed && p.time >= start && p.time <= end && sameRequest(p.e.request(), request)) take(p, found);
+                    if (!p.claimed && (p.requestHash == h || p.escapedHash == h) && p.time >= start && p.time <= end
+                            && sameRequest(p.e.request(), request)) {
+                        take(p, found);
+                    }
+                }
+                // One client can hold thousands of lines (a scanner's 404s, each with its open()
+                // failed): what is claimed leaves its list now, not at expiry, or every later line
+                // of that client would walk them all (quadratic; a list's order is kept).
+                if (!found.isEmpty()) {
+                    list.removeIf(p -> p.claimed);
+                    if (list.isEmpty()) byClient.remove(client);
                 }
             }
         }
@@ -198,7 +228,12 @@ public final class Correlator {
     static boolean sameRequest(String errorRequest, String accessRequest) {
         if (errorRequest.isEmpty()) return false;
         if (errorRequest.equals(accessRequest)) return true;
-        return errorRequest.replace("\"", "\\x22").equals(accessRequest);
+        return escaped(errorRequest).equals(accessRequest);
+    }
+
+    /** A request as error.log prints it, as the access log would: {@code "} escaped. */
+    private static String escaped(String errorRequest) {
+        return errorRequest.replace("\"", "\\x22");
     }
 
     private void expireOldest() {

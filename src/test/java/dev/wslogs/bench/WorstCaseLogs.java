@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
  * Deterministic for a seed. Either file may be a FIFO: each is written on its own thread, in log
  * time order, so a reader merging the two by time never waits on the other.
  *
- * <pre>java -cp target/test-classes:target/wslogs.jar dev.wslogs.bench.WorstCaseLogs --lines 2000000 --access A --error E [--format extended|combined] [--pad 4000]</pre>
+ * <pre>java -cp target/test-classes:target/wslogs.jar dev.wslogs.bench.WorstCaseLogs --lines 2000000 --access A --error E [--format extended|combined] [--pad 4000] [--scanner-heavy]</pre>
  */
 public final class WorstCaseLogs {
     static final int LINES_PER_SECOND = 2000;
@@ -47,6 +47,8 @@ public final class WorstCaseLogs {
     private final boolean extended;
     private final String pad;
     private final long seed;
+    /** Every line that would be ordinary traffic is the scanner's instead (a quarter of all lines). */
+    boolean scannerHeavy;
 
     public WorstCaseLogs(long lines, boolean extended, int pad, long seed) {
         this.lines = lines;
@@ -111,7 +113,7 @@ public final class WorstCaseLogs {
             } else if (kind == 14) { // an error line no access line claims
                 if (error != null) errorLine(sb, errorTime, 900_000_000 + i, "upstream timed out (110: Connection timed out) while reading upstream",
                         "198.51.100." + (i % 250), "GET /ws/lost/" + i + " HTTP/1.1", "http://10.0.9.4:8080/ws/lost/" + i);
-            } else if (kind == 15) { // the scanner
+            } else if (kind == 15 || (scannerHeavy && kind >= 16 && kind <= 18)) { // the scanner
                 String req = "GET /wp-admin/x" + (i % 997) + ".php HTTP/1.1";
                 if (access != null) accessLine(sb, SCANNER, timeLocal, req, 404, 0, conn, "-", "-");
                 else errorLine(sb, errorTime, conn, "open() \"/srv/www/wp-admin/x" + (i % 997) + ".php\" failed (2: No such file or directory)", SCANNER, req, null);
@@ -153,6 +155,7 @@ public final class WorstCaseLogs {
         boolean extended = true;
         int pad = 4000;
         long seed = 7;
+        boolean scannerHeavy = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lines" -> lines = Long.parseLong(args[++i].replace("_", ""));
@@ -165,10 +168,13 @@ public final class WorstCaseLogs {
                 };
                 case "--pad" -> pad = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--scanner-heavy" -> scannerHeavy = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (access == null || error == null) throw new IllegalArgumentException("--access FILE and --error FILE are required");
-        new WorstCaseLogs(lines, extended, pad, seed).write(access, error);
+        WorstCaseLogs w = new WorstCaseLogs(lines, extended, pad, seed);
+        w.scannerHeavy = scannerHeavy;
+        w.write(access, error);
     }
 }

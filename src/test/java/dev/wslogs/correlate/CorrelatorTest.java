@@ -74,6 +74,69 @@ class CorrelatorTest {
         assertThat(out).hasSize(3);
     }
 
+    @Test
+    void claimedLinesCountTowardsTheBound_butOnlyUnclaimedOnesAreEvictions() {
+        Correlator small = new Correlator(10_000, 2, out::add);
+        TextAccessFormat ext = TextAccessFormat.of("x", KnownFormats.EXTENDED);
+        ErrorEntry claimed = error(ERR);
+        small.onError(claimed, millis(claimed));
+        small.onAccess(access(ext, ACC), AttemptKind.UPGRADE, "status 101"); // claims *7: held until it expires
+        for (int i = 1; i <= 2; i++) {
+            ErrorEntry e = error(ERR.replace("*7 ", "*" + (100 + i) + " "));
+            small.onError(e, millis(e));
+        }
+        // three held (one claimed), the bound is two: the claimed one leaves first, and is no eviction
+        assertThat(small.evicted()).isZero();
+        assertThat(small.pending()).isEqualTo(2);
+        ErrorEntry third = error(ERR.replace("*7 ", "*103 "));
+        small.onError(third, millis(third));
+        assertThat(small.evicted()).isEqualTo(1);
+        assertThat(out.get(out.size() - 1).kind()).isEqualTo(AttemptKind.ERROR_ONLY);
+    }
+
+    @Test
+    void heldBytesBound_evictsLongLinesAndCounts() {
+        ErrorEntry first = error(ERR.replace("*7 ", "*1 "));
+        long each = first.retainedBytes();
+        Correlator small = new Correlator(10_000, 1000, 3 * each + 50, out::add); // room for three such lines (*10 is a byte longer)
+        for (int i = 1; i <= 10; i++) {
+            ErrorEntry e = error(ERR.replace("*7 ", "*" + i + " "));
+            small.onError(e, millis(e));
+        }
+        assertThat(small.evicted()).isEqualTo(7);
+        assertThat(small.pending()).isEqualTo(3);
+        assertThat(out).hasSize(7).allSatisfy(a -> assertThat(a.kind()).isEqualTo(AttemptKind.ERROR_ONLY));
+    }
+
+    @Test
+    void busyClient_eachAccessLineClaimsItsOwnRequest_amongThousands() {
+        // a scanner: one client, thousands of 404s in the same second, each with its open() failed line
+        String err = "2026/11/22 10:00:05 [error] 1234#1234: *%d open() \"/srv/www/x%d.php\" failed (2: No such file or directory), "
+                + "client: 192.0.2.66, server: localhost, request: \"GET /x%d.php HTTP/1.1\", host: \"localhost\"";
+        int n = 3000;
+        Correlator c = new Correlator(10_000, 10_000, out::add);
+        List<ErrorEntry> errors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ErrorEntry e = error(String.format(err, i, i, i));
+            errors.add(e);
+            c.onError(e, millis(e));
+        }
+        // one with a quote in its request: error.log prints it raw, the access log as \x22
+        ErrorEntry quoted = error(String.format(err, n, n, n).replace("GET /x" + n + ".php", "GET /x\"" + n + ".php"));
+        c.onError(quoted, millis(quoted));
+        for (int i = n - 1; i >= 0; i -= 7) {
+            String line = "192.0.2.66 - - [22/Nov/2026:10:00:05 +0000] \"GET /x" + i + ".php HTTP/1.1\" 404 153 \"-\" \"scan\"";
+            c.onAccess(access(KnownFormats.combined(), line), AttemptKind.OTHER, "");
+            assertThat(out.get(out.size() - 1).errors()).containsExactly(errors.get(i));
+        }
+        c.onAccess(access(KnownFormats.combined(), "192.0.2.66 - - [22/Nov/2026:10:00:05 +0000] \"GET /x\\x22" + n + ".php HTTP/1.1\" 404 153 \"-\" \"scan\""),
+                AttemptKind.OTHER, "");
+        assertThat(out.get(out.size() - 1).errors()).containsExactly(quoted);
+        int claimedLines = out.size();
+        c.finish(); // the rest leave unclaimed, one error-only attempt each (no connection to group them by)
+        assertThat(out.size() - claimedLines).isEqualTo(n - (n + 6) / 7);
+    }
+
     private static ErrorEntry error(String text) {
         List<ErrorEntry> got = new ArrayList<>();
         ErrorLogParser p = new ErrorLogParser(got::add, f -> {
