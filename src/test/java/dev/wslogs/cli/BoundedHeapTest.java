@@ -58,6 +58,15 @@ class BoundedHeapTest {
     }
 
     @Test
+    void namedPipe_countsAsLarge_likeAPipedStdin_butADeviceDoesNot() throws Exception {
+        Path fifo = dir.resolve("access.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(BoundedHeap.fileBytes(fifo.toString())).isEqualTo(Long.MAX_VALUE);
+        assertThat(BoundedHeap.inputBytes(new String[] {"analyze", fifo.toString(), "error.log"})).isEqualTo(Long.MAX_VALUE);
+        assertThat(BoundedHeap.fileBytes("/dev/null")).isZero(); // -o /dev/null is no input
+    }
+
+    @Test
     void whatNamesNoFile_countsNothing() throws IOException {
         assertThat(BoundedHeap.fileBytes(dir.resolve("missing.log").toString())).isZero();
         assertThat(BoundedHeap.fileBytes(dir.toString())).isZero();
