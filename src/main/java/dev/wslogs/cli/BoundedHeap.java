@@ -101,6 +101,8 @@ final class BoundedHeap {
     static int runChild(List<String> cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(CHILD_MARK, "1");
+        // a shell's <(zcat …) is a descriptor of this process, which the child does not inherit: it opens it here (LogInput)
+        pb.environment().put(dev.wslogs.source.LogInput.PARENT_PID, Long.toString(ProcessHandle.current().pid()));
         try {
             Process p = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));

@@ -40,8 +40,29 @@ public final class LogInput {
 
     public static LogInput of(String name) {
         if (STDIN.equals(name)) return new LogInput(STDIN, null, true);
-        Path p = Path.of(name);
+        Path p = inParent(name).orElse(Path.of(name));
         return new LogInput(name, p, Files.exists(p) && !Files.isRegularFile(p) && !Files.isDirectory(p));
+    }
+
+    /** The environment variable through which a parent JVM that re-ran analyze in a child tells its pid (cli.BoundedHeap). */
+    public static final String PARENT_PID = "WSLOGS_PARENT_PID";
+
+    private static final java.util.regex.Pattern FD = java.util.regex.Pattern.compile("/(?:dev|proc/self)/fd/(\\d+)");
+
+    /**
+     * A shell's {@code <(zcat …)} names a descriptor ({@code /dev/fd/63}) of the process it started;
+     * when that process re-ran analyze in a child JVM (which inherits only standard input, output
+     * and error), the child reads the same pipe through the parent's {@code /proc/PID/fd/63}. The
+     * name stays the one given.
+     */
+    private static java.util.Optional<Path> inParent(String name) {
+        String parent = System.getenv(PARENT_PID);
+        java.util.regex.Matcher m = FD.matcher(name);
+        if (parent == null || !m.matches() || m.group(1).length() > 9 || Integer.parseInt(m.group(1)) <= 2 || Files.exists(Path.of(name))) {
+            return java.util.Optional.empty();
+        }
+        Path p = Path.of("/proc", parent, "fd", m.group(1));
+        return Files.exists(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
     /** The name as given ({@code -} for standard input). */

@@ -109,6 +109,38 @@ class BoundedHeapIT {
         assertThat(findings(piped.out())).isEqualTo(findings(plainOnce.out()));
     }
 
+    /**
+     * A shell's process substitution, as an operator streams rotated logs in: {@code <(zcat …)} names
+     * a descriptor of the first JVM ({@code /dev/fd/63}), which the child does not inherit; the
+     * child reads it through the parent, and the report names it as given.
+     */
+    @Test
+    void processSubstitution_readInTheChild_namedAsGiven() throws Exception {
+        Path access = Path.of("samples/access-extended.log").toAbsolutePath();
+        Path error = Path.of("samples/error.log").toAbsolutePath();
+        Path gz = dir.resolve("error.log.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(error, out);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "exec '" + java + "' -jar '" + JAR.toAbsolutePath() + "' analyze --no-progress <(cat '" + access + "') <(zcat '" + gz + "')";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
+        pb.environment().put("WSLOGS_THREAD_TIMES", "1");
+        pb.environment().remove("WSLOGS_NO_REEXEC");
+        pb.environment().remove(BoundedHeap.CHILD_MARK);
+        Path out = dir.resolve("subst.out");
+        Path err = dir.resolve("subst.err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        Run subst = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        assertChild(subst, BoundedHeap.CHILD_FLAGS); // a pipe: its size is unknown
+        assertThat(subst.out()).containsPattern("/dev/fd/\\d+  access, extended: 59 lines, 0 unparsed").containsPattern("/dev/fd/\\d+  error, nginx error log");
+        Run files = analyze(false, access, error);
+        assertThat(subst.exit()).as(subst.err()).isEqualTo(files.exit()).isEqualTo(1);
+        assertThat(findings(subst.out())).isEqualTo(findings(files.out()));
+    }
+
     private static void assertChild(Run r, List<String> expected) {
         String f = flags(r.err());
         for (String flag : expected) assertThat(f).as("child JVM flags").contains(flag);
