@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  *       and the session table);
  *   <li>idle timeouts at 60 s over thousands of paths (incident groups, their durations, top paths);
  *   <li>refused upgrades with their error line on the same connection (claimed error lines);
- *   <li>error lines no access line ever claims, on connections of their own (the pending index);
+ *   <li>error lines no access line ever claims, on connections of their own, with long requests, one
+ *       or a flood of them ({@code --error-flood}: the lines held for their access line);
  *   <li>a scanner: one client, hundreds of 404s a second, each with its {@code open() failed} error
  *       line (one client's list in the index of a format without {@code $connection});
  *   <li>ordinary requests, each from a new client (top clients), and lines that do not parse.
@@ -34,7 +35,7 @@ import java.util.SplittableRandom;
  * Deterministic for a seed. Either file may be a FIFO: each is written on its own thread, in log
  * time order, so a reader merging the two by time never waits on the other.
  *
- * <pre>java -cp target/test-classes:target/wslogs.jar dev.wslogs.bench.WorstCaseLogs --lines 2000000 --access A --error E [--format extended|combined] [--pad 4000] [--scanner-heavy]</pre>
+ * <pre>java -cp target/test-classes:target/wslogs.jar dev.wslogs.bench.WorstCaseLogs --lines 2000000 --access A --error E [--format extended|combined] [--pad 4000] [--scanner-heavy] [--error-flood N]</pre>
  */
 public final class WorstCaseLogs {
     static final int LINES_PER_SECOND = 2000;
@@ -49,12 +50,16 @@ public final class WorstCaseLogs {
     private final long seed;
     /** Every line that would be ordinary traffic is the scanner's instead (a quarter of all lines). */
     boolean scannerHeavy;
+    /** How many unclaimed error lines each twentieth index writes (1; 20 floods the lines held for their access line). */
+    public int errorFlood = 1;
+    private final String longQuery;
 
     public WorstCaseLogs(long lines, boolean extended, int pad, long seed) {
         this.lines = lines;
         this.extended = extended;
         this.pad = "Mozilla/5.0 (stress) " + "x".repeat(Math.max(0, pad));
         this.seed = seed;
+        this.longQuery = "q=" + "y".repeat(Math.max(0, pad));
     }
 
     /** Writes both files, each on its own thread (either may be a FIFO). */
@@ -110,9 +115,11 @@ public final class WorstCaseLogs {
                 if (access != null) accessLine(sb, client, timeLocal, "GET /ws/chat HTTP/1.1", 502, 1, conn, "websocket", "10.0.9.3:8080");
                 else errorLine(sb, errorTime, conn, "connect() failed (111: Connection refused) while connecting to upstream", client, "GET /ws/chat HTTP/1.1",
                         "http://10.0.9.3:8080/ws/chat");
-            } else if (kind == 14) { // an error line no access line claims
-                if (error != null) errorLine(sb, errorTime, 900_000_000 + i, "upstream timed out (110: Connection timed out) while reading upstream",
-                        "198.51.100." + (i % 250), "GET /ws/lost/" + i + " HTTP/1.1", "http://10.0.9.4:8080/ws/lost/" + i);
+            } else if (kind == 14) { // error lines no access line claims (errorFlood of them, each with a long request)
+                for (int k = 0; error != null && k < errorFlood; k++) {
+                    errorLine(sb, errorTime, 900_000_000 + i * 100 + k, "upstream timed out (110: Connection timed out) while reading upstream",
+                            "198.51.100." + (i % 250), "GET /ws/lost/" + i + "?" + longQuery + " HTTP/1.1", "http://10.0.9.4:8080/ws/lost/" + i);
+                }
             } else if (kind == 15 || (scannerHeavy && kind >= 16 && kind <= 18)) { // the scanner
                 String req = "GET /wp-admin/x" + (i % 997) + ".php HTTP/1.1";
                 if (access != null) accessLine(sb, SCANNER, timeLocal, req, 404, 0, conn, "-", "-");
@@ -156,6 +163,7 @@ public final class WorstCaseLogs {
         int pad = 4000;
         long seed = 7;
         boolean scannerHeavy = false;
+        int errorFlood = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--lines" -> lines = Long.parseLong(args[++i].replace("_", ""));
@@ -169,12 +177,14 @@ public final class WorstCaseLogs {
                 case "--pad" -> pad = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--scanner-heavy" -> scannerHeavy = true;
+                case "--error-flood" -> errorFlood = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (access == null || error == null) throw new IllegalArgumentException("--access FILE and --error FILE are required");
         WorstCaseLogs w = new WorstCaseLogs(lines, extended, pad, seed);
         w.scannerHeavy = scannerHeavy;
+        w.errorFlood = errorFlood;
         w.write(access, error);
     }
 }

@@ -36,7 +36,9 @@ class WorstCaseMemoryIT {
         mkfifo(error);
         Thread writer = new Thread(() -> {
             try {
-                new WorstCaseLogs(LINES, true, 4000, 7).write(access, error);
+                WorstCaseLogs w = new WorstCaseLogs(LINES, true, 4000, 7);
+                w.errorFlood = 10; // 1,000 unclaimed error lines of 4 kB a second of log time: 80 MB would wait 10 s
+                w.write(access, error);
             } catch (IOException | InterruptedException e) {
                 // analyze stopped reading: its exit code and output tell
             }
@@ -71,6 +73,7 @@ class WorstCaseMemoryIT {
         assertThat(report).contains(String.format("%,d lines, %,d unparsed", accessLines, LINES / 20));
         // the bounds were reached, and the report says so
         assertThat(report).containsPattern("[\\d,]+ connections were decided before their 120 s wait");
+        assertThat(report).containsPattern("[\\d,]+ error lines could not wait for their access line");
         assertThat(report).contains("Findings (");
         assertThat(report).contains("proxy-read-timeout");
     }
