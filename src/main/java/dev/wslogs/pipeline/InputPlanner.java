@@ -52,7 +52,9 @@ public final class InputPlanner {
         List<String> errors = new ArrayList<>();
         Map<String, List<InputFile>> bySeries = new TreeMap<>();
         Integer offset = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Request r : requests) {
+            if (!seen.add(r.name())) continue; // named twice: read once (a pipe could not be read twice anyway)
             LogInput in = LogInput.of(r.name());
             String problem = unreadable(in);
             if (problem != null) {
