@@ -34,11 +34,12 @@ public final class Classifier {
     static final String UNKNOWN = "unknown";
     public static final int MAX_DEFERRED = 50_000;
     /**
-     * What the deferred attempts of each queue may keep alive (their lines: {@link #retained}); a
-     * count alone bounds nothing when lines are long. Past either bound the oldest is decided early
+     * What the deferred attempts of each queue may keep alive (their lines: {@link #retained}): a
+     * twelfth of the heap, at most 32 MB (30 MB in analyze's 360 MB child, 13 MB in the daemon's
+     * 160 MB); a count alone bounds nothing when lines are long. Past either bound the oldest is decided early
      * with what is known then ({@link #decidedEarly}).
      */
-    public static final long MAX_DEFERRED_BYTES = 32L << 20;
+    public static final long MAX_DEFERRED_BYTES = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 12);
 
     private volatile RuleSet rules;
     private final Optional<ConfigKnowledge> config;

@@ -112,7 +112,7 @@ public final class IncidentIds {
      * Open addressing on primitives with backward-shift deletion, and a ring of keys in the order
      * added: no entry objects, one probe run per incident.
      */
-    static final class RecentCounts {
+    public static final class RecentCounts {
         private final long[] order;
         private int oldest;
         private int size;
@@ -120,7 +120,7 @@ public final class IncidentIds {
         private final int[] counts; // 0: free slot
         private final int mask;
 
-        RecentCounts(int capacity) {
+        public RecentCounts(int capacity) {
             order = new long[capacity];
             int slots = Integer.highestOneBit(capacity * 2 - 1) << 1; // load factor at most 1/2
             keys = new long[slots];
@@ -129,7 +129,7 @@ public final class IncidentIds {
         }
 
         /** Counts {@code key} once more; its count now. */
-        int increment(long key) {
+        public int increment(long key) {
             int i = slot(key);
             while (counts[i] != 0) {
                 if (keys[i] == key) return ++counts[i];
@@ -146,6 +146,11 @@ public final class IncidentIds {
                 size++;
             }
             return 1;
+        }
+
+        /** How many keys are remembered. */
+        public int size() {
+            return size;
         }
 
         private void remove(long key) {

@@ -108,8 +108,8 @@ public final class Correlator {
         }
     }
 
-    /** What the error lines held (claimed or not) may keep alive at most. */
-    public static final long MAX_HELD_BYTES = 64L << 20;
+    /** What the error lines held (claimed or not) may keep alive at most: a sixth of the heap, at most 64 MB (60 MB in analyze's child, 27 MB in the daemon). */
+    public static final long MAX_HELD_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 6);
     private long arrivalBytes;
 
     /**

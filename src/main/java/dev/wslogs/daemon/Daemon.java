@@ -151,7 +151,9 @@ public final class Daemon implements AutoCloseable {
     /** Polls until {@link #stop()}. */
     public void runLoop() {
         while (running) {
-            pollOnce();
+            // a backlog (a first start with from_start, a restart behind): read on without waiting;
+            // a round reads at most FollowerOptions.maxBytesPerPoll a file, so its lines are few MB
+            if (pollOnce() >= BACKLOG_LINES) continue;
             synchronized (wake) {
                 if (!running) break;
                 try {
@@ -173,6 +175,9 @@ public final class Daemon implements AutoCloseable {
         if (safe != null) save(safe);
         return n;
     }
+
+    /** A round of this many lines or more is a backlog (at 2,000 lines a second a round reads 500). */
+    static final long BACKLOG_LINES = 10_000;
 
     /** Snapshots are at least this far apart (wall clock): copying what was learned is not free. */
     static final long SNAPSHOT_SPACING_MILLIS = 1_000;

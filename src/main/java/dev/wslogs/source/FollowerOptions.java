@@ -29,7 +29,7 @@ public record FollowerOptions(
     }
 
     public static FollowerOptions defaults() {
-        return new FollowerOptions(StartPosition.END, Duration.ofSeconds(5), 1 << 20, 16L << 20, true);
+        return new FollowerOptions(StartPosition.END, Duration.ofSeconds(5), 1 << 20, 4L << 20, true);
     }
 
     public FollowerOptions withStartAt(StartPosition v) {
