@@ -49,6 +49,8 @@ public final class Correlator {
         /** {@link ErrorEntry#connection}, {@link ErrorEntry#pid}. */
         final long connection;
         final long pid;
+        /** {@link ErrorEntry#retainedBytes}, kept so that expiry does not touch the entry. */
+        final long bytes;
         boolean claimed;
         /**
          * In a client's list: the hash of the error line's request as printed, and as the access log
@@ -62,6 +64,7 @@ public final class Correlator {
             this.time = time;
             this.connection = e.connection();
             this.pid = e.pid();
+            this.bytes = e.retainedBytes();
         }
 
         boolean hasConnection() {
@@ -98,7 +101,7 @@ public final class Correlator {
         if (p.hasConnection()) byConnection.add(p.connection, p);
         if (clientIndexed) indexClient(p);
         arrival.addLast(p);
-        arrivalBytes += e.retainedBytes();
+        arrivalBytes += p.bytes;
         pending++;
         // Claimed lines wait too (until their retention ends), and lines can be long: the bound is on
         // every line held, by count and by bytes. An unclaimed line pushed out is an eviction.
@@ -239,7 +242,7 @@ public final class Correlator {
     private void expireOldest() {
         Pending first = arrival.pollFirst();
         if (first == null) return;
-        arrivalBytes -= first.e.retainedBytes();
+        arrivalBytes -= first.bytes;
         if (first.claimed) {
             unindex(first);
             return;

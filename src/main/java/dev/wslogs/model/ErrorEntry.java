@@ -32,6 +32,8 @@ public final class ErrorEntry {
     private final long connection;
     private final int errno;
     private final String raw;
+    /** raw.length(), taken where the entry is made: the bounds on held lines read it on another thread, where the text is cold. */
+    private final int rawLength;
     /** Null when every part was given as a string. */
     private final int[] parts;
     /** The parts as strings, by {@link #MESSAGE} to {@link #REFERRER}; cut out of raw on first read (a racy but idempotent cache of immutable strings). */
@@ -52,6 +54,7 @@ public final class ErrorEntry {
         this.time = Objects.requireNonNull(time, "time");
         this.level = Objects.requireNonNull(level, "level");
         this.raw = Objects.requireNonNull(raw, "raw");
+        this.rawLength = raw.length();
         if (physicalLines < 1) throw new IllegalArgumentException("physicalLines < 1");
         this.physicalLines = physicalLines;
         this.pid = pid;
@@ -125,7 +128,7 @@ public final class ErrorEntry {
     /** The whole message as read (continuation lines joined with {@code \n}). */
     /** About how many bytes of heap this entry keeps alive: its text, twice at most once its parts are cut out. */
     public long retainedBytes() {
-        return 200 + 2L * raw.length();
+        return 200 + 2L * rawLength;
     }
 
     public String raw() {
