@@ -43,9 +43,12 @@ public final class JsonAccessFormat implements AccessFormat {
     private final Map<String, Field> keys;
     private final boolean byName;
     private final Set<Field> fields;
+    /** Keys seen in the sample that map to no field (a by-name format's parser ignores them). */
+    private final Set<String> ignoredKeys;
 
-    private JsonAccessFormat(String name, String template, Map<String, Field> keys, boolean byName) {
+    private JsonAccessFormat(String name, String template, Map<String, Field> keys, boolean byName, Set<String> ignoredKeys) {
         this.name = name;
+        this.ignoredKeys = Set.copyOf(ignoredKeys);
         this.template = template;
         this.keys = Map.copyOf(keys);
         this.byName = byName;
@@ -70,17 +73,19 @@ public final class JsonAccessFormat implements AccessFormat {
         if (!ok) {
             throw new IllegalArgumentException("log_format " + name + " is escape=json but its template is not a JSON object: " + template);
         }
-        return new JsonAccessFormat(name, template, keys, false);
+        return new JsonAccessFormat(name, template, keys, false, Set.of());
     }
 
     /** For auto-detected JSON logs: keys named like the variables, plus common aliases. */
     public static JsonAccessFormat byKeyNames(Set<String> sampleKeys) {
         Map<String, Field> keys = new HashMap<>();
+        Set<String> ignored = new java.util.HashSet<>();
         for (String k : sampleKeys) {
             Field f = fieldForKey(k);
             if (f != null) keys.put(k, f);
+            else ignored.add(k);
         }
-        return new JsonAccessFormat("json (keys by name)", "", keys, true);
+        return new JsonAccessFormat("json (keys by name)", "", keys, true, ignored);
     }
 
     static Field fieldForKey(String key) {
@@ -103,6 +108,14 @@ public final class JsonAccessFormat implements AccessFormat {
     @Override
     public Set<Field> fields() {
         return fields;
+    }
+
+    /**
+     * A scanner that reads an ordinary line's deciding values from its bytes, giving what this
+     * format's parser would ({@link JsonLineScanner}), or null when the format is outside what it handles.
+     */
+    public JsonLineScanner newLineScanner() {
+        return JsonLineScanner.of(keys, ignoredKeys, byName, fields);
     }
 
     @Override

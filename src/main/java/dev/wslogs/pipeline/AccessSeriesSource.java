@@ -128,7 +128,7 @@ final class AccessSeriesSource implements EventSource {
         // (quiet lines are ASCII and plain: only the spans are needed again)
         boolean kept = scanned != null && c.spanAt[i] > 0;
         boolean matched = kept; // the scanner's spans (kept, or just matched) are this line's
-        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && scanned != null) {
+        if (outcome == Pipeline.QuietOutcome.ORDINARY_ENTRY && connectionLogged && (scanned != null || c.claimStatus[i] >= 0)) {
             // its claim needs only its keys — read by the worker, or else from the spans — and the
             // entry is built only if the claimed error lines may matter
             boolean read;
@@ -145,7 +145,7 @@ final class AccessSeriesSource implements EventSource {
             if (read) {
                 boolean spans = matched;
                 pipeline.acceptOrdinaryClaim(c.time[i], keys.startMillis, c.connection[i], keys.pid, keys.status, fields,
-                        () -> entry(c, i, kept, spans || rematch(c, i)));
+                        () -> entry(c, i, kept, spans || (scanned != null && rematch(c, i))));
                 return;
             }
         } else if (!kept && scanned != null) {

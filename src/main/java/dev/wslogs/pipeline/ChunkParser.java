@@ -9,6 +9,8 @@ import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.AccessLineScanner;
 import dev.wslogs.parse.ByteSearch;
 import dev.wslogs.parse.ErrorLogParser;
+import dev.wslogs.parse.JsonAccessFormat;
+import dev.wslogs.parse.JsonLineScanner;
 import dev.wslogs.parse.TextAccessFormat;
 import dev.wslogs.source.LineDecoder;
 import java.util.Queue;
@@ -46,7 +48,7 @@ final class ChunkParser {
     /** A worker's parsers for this file, made once per thread rather than once per chunk (they are not thread-safe). */
     private final ThreadLocal<Parsers> parsers;
 
-    private record Parsers(TextAccessFormat.ScannedParser scanned, AccessFormat.Parser parser) {}
+    private record Parsers(TextAccessFormat.ScannedParser scanned, JsonLineScanner json, AccessFormat.Parser parser) {}
 
     /** Parsed chunks given back by the sequencer, reused so that a busy log does not allocate (and zero) their arrays per chunk; may be null. */
     private final Queue<ParsedChunk> free;
@@ -61,12 +63,14 @@ final class ChunkParser {
         this.maxLineBytes = maxLineBytes;
         this.quiet = quiet;
         this.parsers = ThreadLocal.withInitial(
-                () -> new Parsers(format instanceof TextAccessFormat t ? t.newScannedParser() : null, format.newParser()));
+                () -> new Parsers(format instanceof TextAccessFormat t ? t.newScannedParser() : null,
+                        format instanceof JsonAccessFormat j ? j.newLineScanner() : null, format.newParser()));
     }
 
     ParsedChunk parse(Chunk c) {
         Parsers p = parsers.get();
         TextAccessFormat.ScannedParser scanned = p.scanned;
+        JsonLineScanner json = p.json;
         AccessFormat.Parser parser = p.parser;
         ParsedChunk out = free == null ? null : free.poll();
         if (out == null) out = new ParsedChunk(c, Math.max(16, c.length / 160));
@@ -80,7 +84,7 @@ final class ChunkParser {
             int lineEnd = ascii ? found : ~found;
             int end = Math.min(lineEnd, pos + maxLineBytes);
             if (end > pos && b[end - 1] == '\r') end--;
-            line(out, scanned, parser, b, pos, end, ascii);
+            line(out, scanned, json, parser, b, pos, end, ascii);
             pos = lineEnd + 1;
         }
         return out;
@@ -90,12 +94,32 @@ final class ChunkParser {
      * One line. {@code ascii}: no byte ≥ 0x80 up to the line's end — only then may the scanner read
      * it (false also for a byte past a runaway line's cut: the full parser decides, as it may any line).
      */
-    private void line(ParsedChunk out, TextAccessFormat.ScannedParser scanned, AccessFormat.Parser parser, byte[] b, int from, int to,
-            boolean ascii) {
+    private void line(ParsedChunk out, TextAccessFormat.ScannedParser scanned, JsonLineScanner json, AccessFormat.Parser parser, byte[] b,
+            int from, int to, boolean ascii) {
         int blank = blank(b, from, to);
         if (blank == 1) {
             out.add(ParsedChunk.BLANK, from, to);
             return;
+        }
+        if (json != null && ascii && quiet != null && json.scan(b, from, to) && json.status != 101 && quiet.ignoredStatuses()[json.status]) {
+            long hash = quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo);
+            if (hash != AttemptClassifier.NOT_ASCII) {
+                // an ordinary line of a JSON log: counted like a text one; no spans are kept (an entry, if
+                // the sequencer needs one, is parsed again), but its claim keys are
+                int i = out.add(ParsedChunk.QUIET, from, to);
+                out.time[i] = json.timeMillis;
+                out.connection[i] = json.connection;
+                out.pathHash[i] = hash;
+                if (!json.logsConnection()) out.payload[i] = json.remoteAddr(b);
+                else if (json.claimKeys(b)) {
+                    out.claimStatus[i] = json.status;
+                    out.claimStart[i] = json.claimStartMillis;
+                    out.claimPid[i] = json.claimPid;
+                } else {
+                    out.claimStatus[i] = -1;
+                }
+                return;
+            }
         }
         AccessLineScanner scanner = scanned == null || !ascii ? null : scanned.scanner();
         if (scanner != null && scanner.matchAscii(b, from, to)) {

@@ -97,7 +97,7 @@ public final class Pipeline {
             java.util.Set<dev.wslogs.model.Field> fields) {
         if (!listener.acceptsQuietAccess() || attempts.mayBeLearned(pathHash)) return QuietOutcome.ENTRY;
         if (correlator.mayClaim(connectionLogged, connection, client)) return QuietOutcome.ORDINARY_ENTRY;
-        if (timeMillis > accessWatermark) accessWatermark = timeMillis;
+        arrive(timeMillis); // an access line: what was deferred past its horizon is decided before it, as for any other
         correlator.advance(timeMillis);
         listener.quietAccess(fields);
         return QuietOutcome.TAKEN;

@@ -78,8 +78,13 @@ class ReplayDriverDeterminismTest {
 
     @BeforeAll
     static void writeLogs() throws IOException {
-        LogGenerator.generate(13, 12_000, dir, List.of("extended"));
-        Path access = dir.resolve("access-extended.log");
+        LogGenerator.generate(13, 12_000, dir, List.of("extended", "json"));
+        sprinkle(dir.resolve("access-extended.log"));
+        sprinkle(dir.resolve("access-json.log"));
+    }
+
+    /** CRLF endings, UTF-8 and invalid bytes, blank lines and a foreign line, so that chunk boundaries fall on every kind of line. */
+    private static void sprinkle(Path access) throws IOException {
         String[] lines = new String(Files.readAllBytes(access), StandardCharsets.ISO_8859_1).split("\n");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
@@ -95,15 +100,31 @@ class ReplayDriverDeterminismTest {
     }
 
     private static InputPlanner.Plan plan() {
+        return plan("access-extended.log");
+    }
+
+    private static InputPlanner.Plan plan(String accessLog) {
+        return plan(accessLog, "error.log");
+    }
+
+    private static InputPlanner.Plan plan(String accessLog, String errorLog) {
         InputPlanner.Plan plan = InputPlanner.plan(List.of(
-                new InputPlanner.Request(dir.resolve("access-extended.log").toString(), Optional.of(LogKind.ACCESS)),
-                new InputPlanner.Request(dir.resolve("error.log").toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
+                new InputPlanner.Request(dir.resolve(accessLog).toString(), Optional.of(LogKind.ACCESS)),
+                new InputPlanner.Request(dir.resolve(errorLog).toString(), Optional.of(LogKind.ERROR))), name -> Optional.empty());
         assertThat(plan.errors()).isEmpty();
         return plan;
     }
 
     private static Outcome run(int chunkBytes, int threads, boolean quiet) throws Exception {
-        InputPlanner.Plan plan = plan();
+        return run("access-extended.log", chunkBytes, threads, quiet);
+    }
+
+    private static Outcome run(String accessLog, int chunkBytes, int threads, boolean quiet) throws Exception {
+        return run(accessLog, "error.log", chunkBytes, threads, quiet);
+    }
+
+    private static Outcome run(String accessLog, String errorLog, int chunkBytes, int threads, boolean quiet) throws Exception {
+        InputPlanner.Plan plan = plan(accessLog, errorLog);
         Recorder r = new Recorder(quiet);
         Pipeline pipeline = new Pipeline(RuleSet.load(null), List.of(), List.of(), ZoneOffset.UTC, r);
         List<FileStats> stats = ReplayDriver.run(plan.series(), ZoneOffset.UTC, pipeline, n -> {}, chunkBytes, threads);
@@ -170,5 +191,53 @@ class ReplayDriverDeterminismTest {
         assertThat(full.attempts()).isEqualTo(fast.attempts());
         assertThat(full.stats()).isEqualTo(fast.stats());
         assertThat(full.failures()).isEqualTo(fast.failures()).isPositive();
+    }
+
+    /** The same for an escape=json log, whose ordinary lines the workers read with {@code JsonLineScanner}. */
+    @Test
+    void jsonLog_fullParserForEveryLine_givesTheSameIncidentsAndStats() throws Exception {
+        Outcome fast = run("access-json.log", 65_536, 2, true);
+        Outcome full = run("access-json.log", 65_536, 2, false);
+        assertThat(fast.quietLines()).isGreaterThan(7_000);
+        assertThat(full.quietLines()).isZero();
+        assertThat(fast.incidents()).hasSizeGreaterThan(20);
+        assertThat(full.incidents()).isEqualTo(fast.incidents());
+        assertThat(fast.attempts()).anyMatch(a -> a.startsWith("OTHER||") && !a.endsWith("|[]"));
+        assertThat(full.attempts()).isEqualTo(fast.attempts());
+        assertThat(full.stats()).isEqualTo(fast.stats());
+        assertThat(full.failures()).isEqualTo(fast.failures()).isPositive();
+        for (int threads : new int[] {1, 4}) assertThat(run("access-json.log", 4096, threads, true)).isEqualTo(fast);
+    }
+
+    /**
+     * Deferred decisions are taken before the first access line past their horizon, quiet or not.
+     * Three idle timeouts wait for their cluster (two minutes); then only quiet lines arrive, and an
+     * error-only incident (a client's TLS handshake failure) leaves when its error line expires. Full
+     * parser: the timeouts are decided at the first quiet line past their horizon, before the
+     * handshake failure. The quiet path once moved log time without deciding, so the timeouts came
+     * out after it, at the end of the input.
+     */
+    @Test
+    void quietLinesPastTheDeferralHorizon_decideWhatWaitedAsAnyAccessLine() throws Exception {
+        Path d = Files.createDirectories(dir.resolve("deferral"));
+        StringBuilder access = new StringBuilder();
+        for (int k = 0; k < 4; k++) {
+            access.append(String.format("127.0.0.1 - - [22/Nov/2026:00:00:%02d +0000] \"GET /ws/chat?n=%d HTTP/1.1\" 101 27 \"-\" \"client\" "
+                    + "61.000 101 127.0.0.1:8080 61.000 %d 1 15991 \"websocket\" \"Upgrade\"%n", k, k, 10 + k));
+        }
+        for (int s = 121; s <= 160; s++) {
+            access.append(String.format("127.0.0.1 - - [22/Nov/2026:00:%02d:%02d +0000] \"GET /index.html HTTP/1.1\" 200 512 \"-\" \"client\" "
+                    + "0.001 200 127.0.0.1:8080 0.001 %d 1 15991 \"-\" \"keep-alive\"%n", s / 60, s % 60, 100 + s));
+        }
+        Files.writeString(d.resolve("access.log"), access);
+        Files.writeString(d.resolve("error.log"), "2026/11/22 00:01:59 [info] 15991#15991: *500 SSL_do_handshake() failed (SSL: error:0A000416:"
+                + "SSL routines::sslv3 alert certificate unknown:SSL alert number 46) while SSL handshaking, client: 127.0.0.1, server: 127.0.0.1:443\n");
+        Outcome fast = run("deferral/access.log", "deferral/error.log", 65_536, 2, true);
+        Outcome full = run("deferral/access.log", "deferral/error.log", 65_536, 2, false);
+        assertThat(fast.quietLines()).isEqualTo(40);
+        List<String> causes = fast.incidents().stream().map(i -> i.replaceAll("(?s).*?cause=([a-z-]+).*", "$1")).toList();
+        assertThat(causes).as(String.join("\n", fast.incidents())).containsExactly("proxy-read-timeout", "proxy-read-timeout",
+                "proxy-read-timeout", "proxy-read-timeout", "tls");
+        assertThat(fast.incidents()).isEqualTo(full.incidents());
     }
 }
