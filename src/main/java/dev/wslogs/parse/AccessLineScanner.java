@@ -361,12 +361,12 @@ public final class AccessLineScanner {
         return true;
     }
 
-    private static boolean isDash(byte[] b, int from, int to) {
+    static boolean isDash(byte[] b, int from, int to) {
         return to - from == 1 && b[from] == '-';
     }
 
     /** EntryBuilder's status rule: {@code -} is 0, else up to three digits; -1 otherwise. */
-    private static int status(byte[] b, int from, int to) {
+    static int status(byte[] b, int from, int to) {
         if (isDash(b, from, to)) return 0;
         if (to == from || to - from > 3) return -1;
         int v = 0;
@@ -379,7 +379,7 @@ public final class AccessLineScanner {
     }
 
     /** A plain decimal (what Long.parseLong accepts without sign), or -1. */
-    private static long digits(byte[] b, int from, int to) {
+    static long digits(byte[] b, int from, int to) {
         if (to == from || to - from > 18) return -1;
         long v = 0;
         for (int i = from; i < to; i++) {

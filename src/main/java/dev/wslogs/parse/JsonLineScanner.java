@@ -271,31 +271,15 @@ public final class JsonLineScanner {
     }
 
     private static boolean isDash(byte[] b, int from, int to) {
-        return to - from == 1 && b[from] == '-';
+        return AccessLineScanner.isDash(b, from, to);
     }
 
-    /** EntryBuilder's status rule: {@code -} or empty is 0, else up to three digits; -1 otherwise. */
+    /** EntryBuilder's status rule: empty is 0 here (a JSON value may be {@code ""} or {@code null}), else as in a text line. */
     private static int status(byte[] b, int from, int to) {
-        if (to == from || isDash(b, from, to)) return 0;
-        if (to - from > 3) return -1;
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int c = b[i] - '0';
-            if (c < 0 || c > 9) return -1;
-            v = v * 10 + c;
-        }
-        return v;
+        return to == from ? 0 : AccessLineScanner.status(b, from, to);
     }
 
-    /** A plain decimal (what Long.parseLong accepts without sign), or -1. */
     private static long digits(byte[] b, int from, int to) {
-        if (to == from || to - from > 18) return -1;
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            int c = b[i] - '0';
-            if (c < 0 || c > 9) return -1;
-            v = v * 10 + c;
-        }
-        return v;
+        return AccessLineScanner.digits(b, from, to);
     }
 }

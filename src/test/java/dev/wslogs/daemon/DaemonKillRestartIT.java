@@ -129,7 +129,8 @@ class DaemonKillRestartIT {
     /** One client for every poll: a new one per request brings its own selector thread, and polls run while the daemon starts. */
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private static String get(int port, String path) {
+    /** The body of a 200 answer to {@code GET path} on the daemon's loopback port, else null. */
+    static String get(int port, String path) {
         try {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());

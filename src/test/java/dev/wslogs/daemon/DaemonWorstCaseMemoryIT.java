@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslogs.bench.WorstCaseLogs;
 import dev.wslogs.lab.Await;
+import dev.wslogs.lab.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +34,6 @@ class DaemonWorstCaseMemoryIT {
     private static final Path UNIT = Path.of("systemd", "wslogs.service");
     private static final long LINES = 150_000;
     private static final long SCRAPE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -59,7 +55,7 @@ class DaemonWorstCaseMemoryIT {
         cmd.addAll(unitJvmFlags(unit));
         assertThat(cmd).contains("-Xmx160m", "-XX:+ExitOnOutOfMemoryError");
         long memoryMaxMb = memoryMaxMb(unit);
-        int port = freePort();
+        int port = FreePorts.next();
         cmd.addAll(List.of("-jar", JAR.toString(), "run", "--access-log", access.toString(), "--error-log", error.toString(), "--state-dir",
                 dir.resolve("state").toString(), "--listen", "127.0.0.1:" + port, "--from-start"));
         Path log = dir.resolve("daemon.log");
@@ -148,21 +144,6 @@ class DaemonWorstCaseMemoryIT {
     }
 
     private static String get(int port) {
-        try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return DaemonKillRestartIT.get(port, "/metrics");
     }
 }
