@@ -16,7 +16,7 @@ public final class BenchData {
     public static synchronized Path dir() throws IOException {
         if (dir == null) {
             Path d = Files.createTempDirectory("wslogs-jmh");
-            LogGenerator.generate(42, LINES, d, List.of("extended"));
+            LogGenerator.generate(42, LINES, d, List.of("extended", "json"));
             dir = d;
         }
         return dir;

@@ -4,10 +4,15 @@ import dev.wslogs.bench.BenchData;
 import dev.wslogs.classify.Classifier;
 import dev.wslogs.classify.RuleSet;
 import dev.wslogs.correlate.AttemptClassifier;
+import dev.wslogs.model.LinePosition;
+import dev.wslogs.model.RawLine;
+import dev.wslogs.parse.FormatDetector;
 import dev.wslogs.parse.KnownFormats;
 import dev.wslogs.parse.TextAccessFormat;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +44,8 @@ public class ChunkParserBenchmarks {
     private ChunkParser parser;
     private Chunk chunk;
     private Chunk quietChunk;
+    private ChunkParser jsonParser;
+    private Chunk jsonChunk;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -57,6 +64,14 @@ public class ChunkParserBenchmarks {
         }
         byte[] q = quiet.toByteArray();
         quietChunk = new Chunk(0, q, q.length, 0, true, Chunk.EndNote.NONE, null, q.length);
+        byte[] json = Files.readAllBytes(BenchData.dir().resolve("access-json.log"));
+        jsonChunk = new Chunk(0, json, json.length, 0, true, Chunk.EndNote.NONE, null, json.length);
+        List<RawLine> sample = new ArrayList<>();
+        try (var lines = Files.lines(BenchData.dir().resolve("access-json.log"), StandardCharsets.ISO_8859_1)) {
+            lines.limit(200).forEach(l -> sample.add(new RawLine(new LinePosition("access-json.log", sample.size() + 1, 0), l)));
+        }
+        jsonParser = new ChunkParser("access-json.log", FormatDetector.detect(sample, List.of()).format(), 1 << 20,
+                ChunkParser.QuietRules.of(new AttemptClassifier(List.of()), c));
     }
 
     @Benchmark
@@ -73,5 +88,12 @@ public class ChunkParserBenchmarks {
     @OperationsPerInvocation(BenchData.LINES)
     public ParsedChunk parseQuietChunk() {
         return parser.parse(quietChunk);
+    }
+
+    /** The same traffic as an escape=json log (format detected, keys by name): JsonLineScanner's fast path and the full parser. */
+    @Benchmark
+    @OperationsPerInvocation(BenchData.LINES)
+    public ParsedChunk parseJsonChunk() {
+        return jsonParser.parse(jsonChunk);
     }
 }
