@@ -125,12 +125,13 @@ public final class JsonLineScanner {
         if (i >= n || b[i] != '{') return false;
         i = skipWs(b, i + 1, n);
         if (i < n && b[i] == '}') return false; // an empty object: no status, no request — the full parser's
+        int keyNo = 0;
         while (i < n) {
             if (b[i] != '"') return false;
             int kFrom = i + 1;
             int kTo = ByteSearch.indexOf(b, kFrom, n, (byte) '"');
             if (kTo < 0) return false;
-            int field = field(b, kFrom, kTo);
+            int field = fieldAt(keyNo++, b, kFrom, kTo);
             if (field == DECLINE) return false;
             i = skipWs(b, kTo + 1, n);
             if (i >= n || b[i] != ':') return false;
@@ -174,6 +175,28 @@ public final class JsonLineScanner {
 
     private static final int IGNORED = -1;
     private static final int DECLINE = -2;
+
+    /** Lines of one log write their keys in one order: the key at each place in the last line, and what it mapped to. */
+    private final byte[][] keyAt = new byte[64][];
+    private final int[] fieldAt = new int[64];
+
+    /** {@link #field}, first tried against the key the last line had at this place (one compare instead of a search). */
+    private int fieldAt(int keyNo, byte[] b, int kFrom, int kTo) {
+        if (keyNo >= keyAt.length) return field(b, kFrom, kTo);
+        byte[] k = keyAt[keyNo];
+        int len = kTo - kFrom;
+        if (k != null && k.length == len) {
+            int j = 0;
+            while (j < len && b[kFrom + j] == k[j]) j++;
+            if (j == len) return fieldAt[keyNo];
+        }
+        int f = field(b, kFrom, kTo);
+        if (f != DECLINE) {
+            keyAt[keyNo] = java.util.Arrays.copyOfRange(b, kFrom, kTo);
+            fieldAt[keyNo] = f;
+        }
+        return f;
+    }
 
     /** The field a key maps to, {@link #IGNORED}, or {@link #DECLINE}. */
     private int field(byte[] b, int kFrom, int kTo) {

@@ -123,6 +123,27 @@ class JsonLineScannerTest {
                 "{\"status\":\"200\"}",
                 "not json at all",
                 "[1,2]"));
+        // the same keys in another order (the scanner first tries the key the last line had at each place)
+        List<String> pairs = new ArrayList<>();
+        FlatJson.forEach(ok, (k, v) -> pairs.add("\"" + k + "\":\"" + v + "\""));
+        List<String> reversed = new ArrayList<>(pairs);
+        java.util.Collections.reverse(reversed);
+        List<String> rotated = new ArrayList<>(pairs.subList(3, pairs.size()));
+        rotated.addAll(pairs.subList(0, 3));
+        List<String> swapped = new ArrayList<>(pairs); // two keys of one length trade places
+        int up = indexOfKey(pairs, "http_upgrade");
+        int rt = indexOfKey(pairs, "request_time");
+        java.util.Collections.swap(swapped, up, rt);
+        List<byte[]> reordered = new ArrayList<>();
+        for (List<String> order : List.of(pairs, swapped, pairs, reversed, pairs, rotated, swapped, swapped, pairs)) {
+            reordered.add(("{" + String.join(",", order) + "}").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        for (JsonAccessFormat f : formatsFor(generated)) {
+            taken = 0;
+            compareAll(f, reordered);
+            assertEquals(reordered.size(), taken, f.name() + ": an ordinary line in any key order is the scanner's");
+        }
+        lines.addAll(reordered);
         for (String e : edges) lines.add(e.getBytes(StandardCharsets.ISO_8859_1));
         lines.add((ok.replace("\"request\":\"GET ", "\"request\":\"GET /caf\u00c3\u00a9 ")).getBytes(StandardCharsets.ISO_8859_1)); // UTF-8 bytes
         for (JsonAccessFormat f : formatsFor(generated)) {
@@ -140,6 +161,11 @@ class JsonLineScannerTest {
         taken = 0;
         compareAll(aliases, aliased);
         assertEquals(3, taken, "the aliased lines with a valid time");
+    }
+
+    private static int indexOfKey(List<String> pairs, String key) {
+        for (int i = 0; i < pairs.size(); i++) if (pairs.get(i).startsWith("\"" + key + "\":")) return i;
+        throw new AssertionError("no key " + key + " in " + pairs);
     }
 
     /** The detected format (keys by name) and one from a template naming every key of the lines. */
