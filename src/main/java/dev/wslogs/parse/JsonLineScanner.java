@@ -81,6 +81,7 @@ public final class JsonLineScanner {
         this.logsRemote = fields.contains(Field.REMOTE_ADDR);
         this.logsRequestTime = fields.contains(Field.REQUEST_TIME);
         this.logsPid = fields.contains(Field.PID);
+        this.builder = new EntryBuilder(EntryBuilder.loggedMask(fields));
     }
 
     /**
@@ -113,8 +114,41 @@ public final class JsonLineScanner {
      * and {@code $http_upgrade} (if logged) is empty.
      */
     public boolean scan(byte[] b, int lineFrom, int lineTo) {
-        if (!walk(b, lineFrom, lineTo)) return false;
+        return walk(b, lineFrom, lineTo) && decide(b);
+    }
+
+    /**
+     * The first half of {@link #scan}: true when the line is a flat object without escapes whose
+     * keys this scanner maps all — then {@link #entry} builds the full parser's entry from it, and
+     * {@link #decideValues} reads the deciding values.
+     */
+    public boolean walkAscii(byte[] b, int lineFrom, int lineTo) {
+        return walk(b, lineFrom, lineTo);
+    }
+
+    /** The second half of {@link #scan}, after a true {@link #walkAscii}. */
+    public boolean decideValues(byte[] b) {
         return decide(b);
+    }
+
+    private final EntryBuilder builder;
+
+    /**
+     * After a true {@link #walkAscii}: the entry the full parser builds from the same line — each
+     * value its bytes (no escapes: FlatJson's text), an iso8601 key holding local time moved as the
+     * parser moves it — or null when the entry builder rejects the values (the full parser would
+     * too, and says why).
+     */
+    public dev.wslogs.model.AccessEntry entry(byte[] b, dev.wslogs.model.LinePosition position) {
+        String[] values = new String[Field.COUNT];
+        for (int f = 0; f < values.length; f++) {
+            if (from[f] >= 0) values[f] = new String(b, from[f], to[f] - from[f], StandardCharsets.ISO_8859_1);
+        }
+        if (values[TI] != null && values[TI].indexOf('/') > 0) { // JsonAccessFormat's parser does the same
+            values[TL] = values[TI];
+            values[TI] = null;
+        }
+        return builder.build(position, values);
     }
 
     /** The object's keys and values by FlatJson's rules; false for what this scanner leaves to the full parser. */

@@ -44,6 +44,7 @@ final class AccessSeriesSource implements EventSource {
     private ErrorLogParser errors;
     private AccessFormat.Parser parser;
     private TextAccessFormat.ScannedParser scanned; // the same entries from bytes, for lines the scanner takes
+    private dev.wslogs.parse.JsonLineScanner json; // the same for a JSON log's quiet lines (ASCII, walked by a worker)
     private Set<Field> fields;
     private boolean connectionLogged;
     private long lastTime = Long.MIN_VALUE;
@@ -171,6 +172,7 @@ final class AccessSeriesSource implements EventSource {
         AccessEntry e;
         if (kept) e = scanned.fromSpans(c.chunk.data, c.spanData, c.spanAt[i] - 1, position(i));
         else if (matched) e = scanned.fromSpans(c.chunk.data, position(i));
+        else if (json != null && json.walkAscii(c.chunk.data, c.start[i], c.end[i])) e = json.entry(c.chunk.data, position(i));
         else e = null;
         if (e == null) {
             RawLine line = new RawLine(position(i), LineDecoder.decode(c.chunk.data, c.start[i], c.end[i] - c.start[i]));
@@ -243,6 +245,7 @@ final class AccessSeriesSource implements EventSource {
         });
         parser = in.format().newParser();
         scanned = in.format() instanceof TextAccessFormat t ? t.newScannedParser() : null;
+        json = in.format() instanceof dev.wslogs.parse.JsonAccessFormat j ? j.newLineScanner() : null;
         fields = in.format().fields();
         connectionLogged = in.format().logs(Field.CONNECTION);
         lineBase = 0;

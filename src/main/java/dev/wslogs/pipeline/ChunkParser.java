@@ -101,8 +101,9 @@ final class ChunkParser {
             out.add(ParsedChunk.BLANK, from, to);
             return;
         }
-        if (json != null && ascii && quiet != null && json.scan(b, from, to) && json.status != 101 && quiet.ignoredStatuses()[json.status]) {
-            long hash = quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo);
+        if (json != null && ascii && json.walkAscii(b, from, to)) {
+            long hash = quiet != null && json.decideValues(b) && json.status != 101 && quiet.ignoredStatuses()[json.status]
+                    ? quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo) : AttemptClassifier.NOT_ASCII;
             if (hash != AttemptClassifier.NOT_ASCII) {
                 // an ordinary line of a JSON log: counted like a text one; no spans are kept (an entry, if
                 // the sequencer needs one, is parsed again), but its claim keys are
@@ -118,6 +119,12 @@ final class ChunkParser {
                 } else {
                     out.claimStatus[i] = -1;
                 }
+                return;
+            }
+            // not ordinary, but walked: the entry from the values' bytes is the full parser's
+            AccessEntry e = json.entry(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
+            if (e != null) {
+                addEntry(out, from, to, e);
                 return;
             }
         }

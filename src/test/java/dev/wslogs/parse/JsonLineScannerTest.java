@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonLineScannerTest {
     private int taken;
     private int claims;
+    private int walked;
 
     @Test
     void generatedTraffic_ordinaryLinesTakenWithTheEntrysValues(@TempDir Path dir) throws IOException {
@@ -41,10 +42,12 @@ class JsonLineScannerTest {
         List<byte[]> lines = lines(dir.resolve("access-json.log"));
         for (JsonAccessFormat f : formatsFor(lines)) {
             taken = 0;
+            walked = 0;
             compareAll(f, lines);
             // a tenth of the generated traffic is WebSocket (an Upgrade header): the rest is for the scanner
             assertTrue(taken >= lines.size() * 85 / 100, f.name() + ": scanner took " + taken + " of " + lines.size());
             assertTrue(claims > lines.size() / 2, "claim keys read for only " + claims + " lines");
+            assertTrue(walked >= lines.size() * 99 / 100, f.name() + ": walked entries for only " + walked + " of " + lines.size());
         }
     }
 
@@ -197,7 +200,15 @@ class JsonLineScannerTest {
             byte[] buf = new byte[b.length + 16]; // inside a larger buffer, as chunks hold them
             System.arraycopy(b, 0, buf, 7, b.length);
             String what = f.name() + ": " + new String(b, StandardCharsets.ISO_8859_1);
-            AccessEntry e = full.parse(new RawLine(new LinePosition("t.log", 1, 0), LineDecoder.decode(b, 0, b.length)));
+            LinePosition pos = new LinePosition("t.log", 1, 0);
+            AccessEntry e = full.parse(new RawLine(pos, LineDecoder.decode(b, 0, b.length)));
+            // the entry of a walked line that is not ordinary (a WebSocket line, a status a rule reads)
+            if (sc.walkAscii(buf, 7, 7 + b.length)) {
+                AccessEntry w = sc.entry(buf, pos);
+                if (w == null) assertNull(e, "the walked entry rejects what the full parser takes: " + what);
+                else ScannedParserTest.assertSameEntry(e, w, what + " (walked entry)");
+                if (w != null) walked++;
+            }
             if (!sc.scan(buf, 7, 7 + b.length)) continue;
             taken++;
             assertNotNull(e, "scanned what the full parser rejects: " + what);

@@ -152,7 +152,7 @@ class ScannedParserTest {
         assertEquals(e.logs(dev.wslogs.model.Field.PID) ? e.pidNumber() : -1, k.pid, what + " pid");
     }
 
-    private static void assertSameEntry(AccessEntry e, AccessEntry s, String what) {
+    static void assertSameEntry(AccessEntry e, AccessEntry s, String what) {
         assertNotNull(e, what);
         // field by field first, as the pipeline reads them (an entry from spans decodes a value when asked)
         for (dev.wslogs.model.Field f : dev.wslogs.model.Field.values()) {
