@@ -40,6 +40,20 @@ class JsonLineScannerTest {
     void generatedTraffic_ordinaryLinesTakenWithTheEntrysValues(@TempDir Path dir) throws IOException {
         LogGenerator.main(new String[] {"--lines", "20000", "--out", dir.toString(), "--formats", "json"});
         List<byte[]> lines = lines(dir.resolve("access-json.log"));
+        compareGenerated(lines);
+        // the same traffic with $time_iso8601 instead of $time_local (the scanner keeps the last one read)
+        List<byte[]> iso = new ArrayList<>();
+        java.util.regex.Pattern local = java.util.regex.Pattern.compile("\"time_local\":\"(\\d\\d)/Nov/(\\d{4}):(\\d\\d:\\d\\d:\\d\\d) \\+0000\"");
+        for (byte[] b : lines) {
+            java.util.regex.Matcher m = local.matcher(new String(b, StandardCharsets.ISO_8859_1));
+            iso.add(m.replaceFirst("\"time_iso8601\":\"$2-11-$1T$3+00:00\"").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(new String(iso.get(0), StandardCharsets.ISO_8859_1).contains("\"time_iso8601\":\"2026-11-"), "converted");
+        compareGenerated(iso);
+    }
+
+    private void compareGenerated(List<byte[]> lines) {
+        claims = 0;
         for (JsonAccessFormat f : formatsFor(lines)) {
             taken = 0;
             walked = 0;
