@@ -1,5 +1,8 @@
 package dev.wslogs.parse;
 
+import static dev.wslogs.parse.AccessLineScanner.digits;
+import static dev.wslogs.parse.AccessLineScanner.isDash;
+
 import dev.wslogs.model.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -94,12 +97,13 @@ public final class JsonLineScanner {
         if (!fields.contains(Field.STATUS) || !fields.contains(Field.REQUEST)) return null;
         if (!fields.contains(Field.TIME_LOCAL) && !fields.contains(Field.TIME_ISO8601)) return null;
         if (fields.contains(Field.MSEC) || fields.contains(Field.REQUEST_URI)) return null;
-        for (String k : keys.keySet()) if (!ascii(k)) return null;
-        for (String k : ignoredKeys) if (!ascii(k)) return null;
+        for (String k : keys.keySet()) if (!plainKey(k)) return null;
+        for (String k : ignoredKeys) if (!plainKey(k)) return null;
         return new JsonLineScanner(keys, ignoredKeys, byName, fields);
     }
 
-    private static boolean ascii(String s) {
+    /** A key the walk can meet as bytes: ASCII, no quote or backslash (it would be escaped in the line). */
+    private static boolean plainKey(String s) {
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80 || s.charAt(i) == '\\' || s.charAt(i) == '"') return false;
         return true;
     }
@@ -114,21 +118,7 @@ public final class JsonLineScanner {
      * and {@code $http_upgrade} (if logged) is empty.
      */
     public boolean scan(byte[] b, int lineFrom, int lineTo) {
-        return walk(b, lineFrom, lineTo) && decide(b);
-    }
-
-    /**
-     * The first half of {@link #scan}: true when the line is a flat object without escapes whose
-     * keys this scanner maps all — then {@link #entry} builds the full parser's entry from it, and
-     * {@link #decideValues} reads the deciding values.
-     */
-    public boolean walkAscii(byte[] b, int lineFrom, int lineTo) {
-        return walk(b, lineFrom, lineTo);
-    }
-
-    /** The second half of {@link #scan}, after a true {@link #walkAscii}. */
-    public boolean decideValues(byte[] b) {
-        return decide(b);
+        return walkAscii(b, lineFrom, lineTo) && decideValues(b);
     }
 
     private final EntryBuilder builder;
@@ -144,15 +134,27 @@ public final class JsonLineScanner {
         for (int f = 0; f < values.length; f++) {
             if (from[f] >= 0) values[f] = new String(b, from[f], to[f] - from[f], StandardCharsets.ISO_8859_1);
         }
-        if (values[TI] != null && values[TI].indexOf('/') > 0) { // JsonAccessFormat's parser does the same
-            values[TL] = values[TI];
-            values[TI] = null;
-        }
         return builder.build(position, values);
     }
 
+    /**
+     * The first half of {@link #scan}: true when the line is a flat object without escapes whose
+     * keys this scanner maps all — then {@link #entry} builds the full parser's entry from it, and
+     * {@link #decideValues} reads the deciding values. An iso8601 key holding local time is moved to
+     * {@code $time_local} here, as JsonAccessFormat's parser moves its value.
+     */
+    public boolean walkAscii(byte[] b, int lineFrom, int lineTo) {
+        if (!walkObject(b, lineFrom, lineTo)) return false;
+        if (from[TI] >= 0 && ByteSearch.indexOf(b, from[TI], to[TI], (byte) '/') > from[TI]) {
+            from[TL] = from[TI];
+            to[TL] = to[TI];
+            from[TI] = -1;
+        }
+        return true;
+    }
+
     /** The object's keys and values by FlatJson's rules; false for what this scanner leaves to the full parser. */
-    private boolean walk(byte[] b, int i, int n) {
+    private boolean walkObject(byte[] b, int i, int n) {
         if (ByteSearch.indexOf(b, i, n, (byte) '\\') >= 0) return false;
         java.util.Arrays.fill(from, -1);
         i = skipWs(b, i, n);
@@ -260,17 +262,12 @@ public final class JsonLineScanner {
     private static final int RT = Field.REQUEST_TIME.ordinal();
     private static final int PD = Field.PID.ordinal();
 
-    /** The deciding values, by EntryBuilder's rules (and JsonAccessFormat's: an iso8601 key holding local time is local time). */
-    private boolean decide(byte[] b) {
+    /** The second half of {@link #scan}, after a true {@link #walkAscii}: the deciding values, by EntryBuilder's rules. */
+    public boolean decideValues(byte[] b) {
         int tlFrom = from[TL];
         int tlTo = to[TL];
         int tiFrom = from[TI];
         int tiTo = to[TI];
-        if (tiFrom >= 0 && ByteSearch.indexOf(b, tiFrom, tiTo, (byte) '/') > tiFrom) { // the parser moves it to $time_local
-            tlFrom = tiFrom;
-            tlTo = tiTo;
-            tiFrom = -1;
-        }
         if (tlFrom >= 0 && tlTo > tlFrom && !isDash(b, tlFrom, tlTo)) {
             timeMillis = times.timeLocal(b, tlFrom, tlTo);
         } else if (tiFrom >= 0 && tiTo > tiFrom && !isDash(b, tiFrom, tiTo)) {
@@ -327,16 +324,8 @@ public final class JsonLineScanner {
         return true;
     }
 
-    private static boolean isDash(byte[] b, int from, int to) {
-        return AccessLineScanner.isDash(b, from, to);
-    }
-
     /** EntryBuilder's status rule: empty is 0 here (a JSON value may be {@code ""} or {@code null}), else as in a text line. */
     private static int status(byte[] b, int from, int to) {
         return to == from ? 0 : AccessLineScanner.status(b, from, to);
-    }
-
-    private static long digits(byte[] b, int from, int to) {
-        return AccessLineScanner.digits(b, from, to);
     }
 }

@@ -9,6 +9,8 @@ import dev.wslogs.model.ParseFailure;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.parse.AccessFormat;
 import dev.wslogs.parse.ErrorLogParser;
+import dev.wslogs.parse.JsonAccessFormat;
+import dev.wslogs.parse.JsonLineScanner;
 import dev.wslogs.parse.TextAccessFormat;
 import dev.wslogs.source.LineDecoder;
 import java.time.ZoneId;
@@ -44,7 +46,7 @@ final class AccessSeriesSource implements EventSource {
     private ErrorLogParser errors;
     private AccessFormat.Parser parser;
     private TextAccessFormat.ScannedParser scanned; // the same entries from bytes, for lines the scanner takes
-    private dev.wslogs.parse.JsonLineScanner json; // the same for a JSON log's quiet lines (ASCII, walked by a worker)
+    private JsonLineScanner json; // the same for a JSON log's quiet lines (ASCII, walked by a worker)
     private Set<Field> fields;
     private boolean connectionLogged;
     private long lastTime = Long.MIN_VALUE;
@@ -245,7 +247,7 @@ final class AccessSeriesSource implements EventSource {
         });
         parser = in.format().newParser();
         scanned = in.format() instanceof TextAccessFormat t ? t.newScannedParser() : null;
-        json = in.format() instanceof dev.wslogs.parse.JsonAccessFormat j ? j.newLineScanner() : null;
+        json = in.format() instanceof JsonAccessFormat j ? j.newLineScanner() : null;
         fields = in.format().fields();
         connectionLogged = in.format().logs(Field.CONNECTION);
         lineBase = 0;

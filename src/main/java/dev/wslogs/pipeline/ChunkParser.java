@@ -102,24 +102,16 @@ final class ChunkParser {
             return;
         }
         if (json != null && ascii && json.walkAscii(b, from, to)) {
-            long hash = quiet != null && json.decideValues(b) && json.status != 101 && quiet.ignoredStatuses()[json.status]
-                    ? quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo) : AttemptClassifier.NOT_ASCII;
-            if (hash != AttemptClassifier.NOT_ASCII) {
-                // an ordinary line of a JSON log: counted like a text one; no spans are kept (an entry, if
-                // the sequencer needs one, is parsed again), but its claim keys are
-                int i = out.add(ParsedChunk.QUIET, from, to);
-                out.time[i] = json.timeMillis;
-                out.connection[i] = json.connection;
-                out.pathHash[i] = hash;
-                if (!json.logsConnection()) out.payload[i] = json.remoteAddr(b);
-                else if (json.claimKeys(b)) {
-                    out.claimStatus[i] = json.status;
-                    out.claimStart[i] = json.claimStartMillis;
-                    out.claimPid[i] = json.claimPid;
-                } else {
-                    out.claimStatus[i] = -1;
+            if (quiet != null && json.decideValues(b) && json.status != 101 && quiet.ignoredStatuses()[json.status]) {
+                long hash = quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo);
+                if (hash != AttemptClassifier.NOT_ASCII) {
+                    // an ordinary line of a JSON log, counted like a text one; no spans are kept (if the
+                    // sequencer needs its entry, it walks the line again)
+                    int i = addQuiet(out, from, to, json.timeMillis, json.connection, hash);
+                    if (!json.logsConnection()) out.payload[i] = json.remoteAddr(b);
+                    else claim(out, i, json.claimKeys(b), json.status, json.claimStartMillis, json.claimPid);
+                    return;
                 }
-                return;
             }
             // not ordinary, but walked: the entry from the values' bytes is the full parser's
             AccessEntry e = json.entry(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
@@ -133,18 +125,9 @@ final class ChunkParser {
             if (quiet != null && scanner.decide(b) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
                 long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
                 if (hash != AttemptClassifier.NOT_ASCII) {
-                    int i = out.add(ParsedChunk.QUIET, from, to);
-                    out.time[i] = scanner.timeMillis;
-                    out.connection[i] = scanner.connection;
-                    out.pathHash[i] = hash;
+                    int i = addQuiet(out, from, to, scanner.timeMillis, scanner.connection, hash);
                     if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
-                    else if (scanner.claimKeys(b)) {
-                        out.claimStatus[i] = scanner.status;
-                        out.claimStart[i] = scanner.claimStartMillis;
-                        out.claimPid[i] = scanner.claimPid;
-                    } else {
-                        out.claimStatus[i] = -1;
-                    }
+                    else claim(out, i, scanner.claimKeys(b), scanner.status, scanner.claimStartMillis, scanner.claimPid);
                     if (scanner.status >= KEEP_SPANS_FROM_STATUS) {
                         int at = out.reserveSpans(scanner.spanInts());
                         scanner.copySpans(out.spanData, at);
@@ -173,6 +156,24 @@ final class ChunkParser {
             out.payload[out.add(ParsedChunk.ERROR_LINE, from, to)] = text;
         } else {
             out.payload[out.add(ParsedChunk.FAILURE, from, to)] = new String[] {text, parser.mismatch(raw)};
+        }
+    }
+
+    /** An ordinary line, counted in the sequencer from what a scanner read of it: its time, connection and path hash. */
+    private static int addQuiet(ParsedChunk out, int from, int to, long timeMillis, long connection, long pathHash) {
+        int i = out.add(ParsedChunk.QUIET, from, to);
+        out.time[i] = timeMillis;
+        out.connection[i] = connection;
+        out.pathHash[i] = pathHash;
+        return i;
+    }
+
+    /** An ordinary line's claim keys on error lines (a format with {@code $connection}), or −1 when the scanner could not read them. */
+    private static void claim(ParsedChunk out, int i, boolean read, int status, long startMillis, long pid) {
+        out.claimStatus[i] = read ? status : -1;
+        if (read) {
+            out.claimStart[i] = startMillis;
+            out.claimPid[i] = pid;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.wslogs.model.Field;
 import dev.wslogs.model.LinePosition;
 import dev.wslogs.model.RawLine;
 import dev.wslogs.source.LineDecoder;
+import dev.wslogs.testing.Lines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,16 +252,6 @@ class JsonLineScannerTest {
     }
 
     private static List<byte[]> lines(Path p) throws IOException {
-        List<byte[]> out = new ArrayList<>();
-        byte[] all = Files.readAllBytes(p);
-        int from = 0;
-        for (int i = 0; i <= all.length; i++) {
-            if (i == all.length || all[i] == '\n') {
-                int to = i > from && all[i - 1] == '\r' ? i - 1 : i;
-                if (to > from) out.add(java.util.Arrays.copyOfRange(all, from, to));
-                from = i + 1;
-            }
-        }
-        return out;
+        return Lines.bytesOf(p);
     }
 }
