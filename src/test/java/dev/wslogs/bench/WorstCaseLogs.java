@@ -52,6 +52,9 @@ public final class WorstCaseLogs {
     boolean scannerHeavy;
     /** How many unclaimed error lines each twentieth index writes (1; 20 floods the lines held for their access line). */
     public int errorFlood = 1;
+    /** After {@link #write}: the lines written to the access log and to the error log. */
+    public long accessLinesWritten;
+    public long errorLinesWritten;
     private final String longQuery;
 
     public WorstCaseLogs(long lines, boolean extended, int pad, long seed) {
@@ -82,6 +85,7 @@ public final class WorstCaseLogs {
 
     /** One pass over the same sequence, writing the access side or the error side. */
     private void run(OutputStream access, OutputStream error) throws IOException {
+        long written = 0;
         SplittableRandom rnd = new SplittableRandom(seed);
         StringBuilder sb = new StringBuilder(8192);
         String lastSecond = "";
@@ -131,7 +135,10 @@ public final class WorstCaseLogs {
                 accessLine(sb, client, timeLocal, "GET /products/" + (r % 100_000) + " HTTP/1.1", 200, 12 + r % 90, conn, "-", "10.0.1.1:8080");
             }
             if (sb.length() > 0) (access != null ? access : error).write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+            for (int k = 0; k < sb.length(); k++) if (sb.charAt(k) == '\n') written++;
         }
+        if (access != null) accessLinesWritten = written;
+        else errorLinesWritten = written;
     }
 
     private void accessLine(StringBuilder sb, String client, String timeLocal, String request, int status, long durationMillis, long conn,
