@@ -63,6 +63,39 @@ class CorrelatorTest {
     }
 
     @Test
+    void unclaimedErrors_expireOneByOne_asLogTimePassesEachRetention_alsoAfterTheQueueEmptied() {
+        // each line on its own connection, 3 s apart: each leaves exactly when log time passes its
+        // own time + retention, the next oldest then being the head (the correlator keeps its time)
+        List<ErrorEntry> lines = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            ErrorEntry e = error(ERR.replace("10:00:05", String.format("10:00:%02d", 5 + 3 * k)).replace("*7 ", "*" + (10 + k) + " "));
+            lines.add(e);
+            c.onError(e, millis(e));
+        }
+        long t0 = millis(lines.get(0));
+        c.advance(t0 + 10_000);
+        assertThat(out).isEmpty(); // not past the retention yet
+        c.advance(t0 + 10_001);
+        assertThat(out).hasSize(1);
+        c.advance(t0 + 13_000);
+        assertThat(out).hasSize(1);
+        c.advance(t0 + 13_001);
+        assertThat(out).hasSize(2);
+        c.advance(t0 + 16_001);
+        assertThat(out).extracting(a -> a.errors().get(0)).containsExactlyElementsOf(lines);
+        assertThat(c.pending()).isZero();
+        c.advance(t0 + 60_000); // nothing held: nothing leaves
+        assertThat(out).hasSize(3);
+        ErrorEntry late = error(ERR.replace("10:00:05", "10:01:30"));
+        c.onError(late, millis(late)); // the queue refills: its head is the new line
+        c.advance(millis(late) + 10_000);
+        assertThat(out).hasSize(3);
+        c.advance(millis(late) + 10_001);
+        assertThat(out).hasSize(4);
+        assertThat(out.get(3).errors()).containsExactly(late);
+    }
+
+    @Test
     void pendingCap_evictsOldestAndCounts() {
         Correlator small = new Correlator(10_000, 2, out::add);
         for (int i = 1; i <= 5; i++) {
