@@ -88,7 +88,6 @@ public final class Classifier {
             if (StickySessions.isSessionRefusal(acc)) {
                 // the session's owner may show only in later lines: decide at the end
                 deferredSessions.addLast(a);
-                if (deferredSessions.size() == 1) sessionsHead = acc.timeMillis();
                 deferredSessionBytes += retained(a);
                 while (deferredSessions.size() > MAX_DEFERRED || deferredSessionBytes > MAX_DEFERRED_BYTES) {
                     decidedEarly++;
@@ -112,7 +111,6 @@ public final class Classifier {
                     emitTimeout(a, t, null);
                 } else if (a.errors().isEmpty() && TimeoutClusters.mayBeTimeout(d)) {
                     deferred.addLast(a);
-                    if (deferred.size() == 1) deferredHead = a.access().get().timeMillis();
                     deferredBytes += retained(a);
                     while (deferred.size() > MAX_DEFERRED || deferredBytes > MAX_DEFERRED_BYTES) {
                         decidedEarly++;
@@ -134,18 +132,11 @@ public final class Classifier {
      * this as log time advances; {@link #finish()} decides everything).
      */
     public void decideBefore(long horizonMillis) {
-        while (deferredHead < horizonMillis) decide(pollDeferred());
-        while (sessionsHead < horizonMillis) decideSession(pollSession());
+        while (!deferred.isEmpty() && deferred.peekFirst().access().get().timeMillis() < horizonMillis) decide(pollDeferred());
+        while (!deferredSessions.isEmpty() && deferredSessions.peekFirst().access().get().timeMillis() < horizonMillis) {
+            decideSession(pollSession());
+        }
     }
-
-    /*
-     * The log time of each deferral queue's oldest attempt (Long.MAX_VALUE when empty), kept as the
-     * queues change: decideBefore runs before every access line, and reads one number instead of
-     * following the head's attempt to its entry each time (no speed-up measurable above the host's
-     * noise: README, Performance).
-     */
-    private long deferredHead = Long.MAX_VALUE;
-    private long sessionsHead = Long.MAX_VALUE;
 
     /** Decides every deferred connection with what is known now. */
     public void finish() {
@@ -163,14 +154,12 @@ public final class Classifier {
 
     private Attempt pollDeferred() {
         Attempt a = deferred.pollFirst();
-        deferredHead = deferred.isEmpty() ? Long.MAX_VALUE : deferred.peekFirst().access().get().timeMillis();
         deferredBytes -= retained(a);
         return a;
     }
 
     private Attempt pollSession() {
         Attempt a = deferredSessions.pollFirst();
-        sessionsHead = deferredSessions.isEmpty() ? Long.MAX_VALUE : deferredSessions.peekFirst().access().get().timeMillis();
         deferredSessionBytes -= retained(a);
         return a;
     }

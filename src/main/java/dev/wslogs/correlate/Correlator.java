@@ -37,8 +37,6 @@ public final class Correlator {
     private int pending;
     private long evicted;
     private long watermark = Long.MIN_VALUE;
-    /** The time of the oldest line held ({@code arrival}'s head), Long.MAX_VALUE when none: advance runs for every access line, and reads it without touching the line. */
-    private long oldest = Long.MAX_VALUE;
 
     /**
      * An error line waiting for its access line. Its join keys are copied out of the entry: the
@@ -103,7 +101,6 @@ public final class Correlator {
         if (p.hasConnection()) byConnection.add(p.connection, p);
         if (clientIndexed) indexClient(p);
         arrival.addLast(p);
-        if (arrival.size() == 1) oldest = p.time;
         arrivalBytes += p.bytes;
         pending++;
         // Claimed lines wait too (until their retention ends), and lines can be long: the bound is on
@@ -161,7 +158,7 @@ public final class Correlator {
     /** Moves log time forward; error lines older than the retention leave as error-only attempts. */
     public void advance(long timeMillis) {
         if (timeMillis > watermark) watermark = timeMillis;
-        while (oldest < watermark - retentionMillis) expireOldest();
+        while (!arrival.isEmpty() && arrival.peekFirst().time < watermark - retentionMillis) expireOldest();
     }
 
     /** End of input: everything still pending leaves. */
@@ -245,8 +242,6 @@ public final class Correlator {
     private void expireOldest() {
         Pending first = arrival.pollFirst();
         if (first == null) return;
-        Pending head = arrival.peekFirst();
-        oldest = head == null ? Long.MAX_VALUE : head.time;
         arrivalBytes -= first.bytes;
         if (first.claimed) {
             unindex(first);

@@ -102,16 +102,15 @@ final class ChunkParser {
             return;
         }
         if (json != null && ascii && json.walkAscii(b, from, to)) {
-            if (quiet != null && json.decideValues(b) && json.status != 101 && quiet.ignoredStatuses()[json.status]) {
-                long hash = quiet.attempts().plainRequestPathHash(b, json.requestFrom, json.requestTo);
-                if (hash != AttemptClassifier.NOT_ASCII) {
-                    // an ordinary line of a JSON log, counted like a text one; no spans are kept (if the
-                    // sequencer needs its entry, it walks the line again)
-                    int i = addQuiet(out, from, to, json.timeMillis, json.connection, hash);
-                    if (!json.logsConnection()) out.payload[i] = json.remoteAddr(b);
-                    else claim(out, i, json.claimKeys(b), json.status, json.claimStartMillis, json.claimPid);
-                    return;
-                }
+            long hash = quiet != null && json.decideValues(b) ? quietPathHash(b, json.status, json.requestFrom, json.requestTo)
+                    : AttemptClassifier.NOT_ASCII;
+            if (hash != AttemptClassifier.NOT_ASCII) {
+                // an ordinary line of a JSON log, counted like a text one; no spans are kept (if the
+                // sequencer needs its entry, it walks the line again)
+                int i = addQuiet(out, from, to, json.timeMillis, json.connection, hash);
+                if (!json.logsConnection()) out.payload[i] = json.remoteAddr(b);
+                else claim(out, i, json.claimKeys(b), json.status, json.claimStartMillis, json.claimPid);
+                return;
             }
             // not ordinary, but walked: the entry from the values' bytes is the full parser's
             AccessEntry e = json.entry(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
@@ -122,19 +121,18 @@ final class ChunkParser {
         }
         AccessLineScanner scanner = scanned == null || !ascii ? null : scanned.scanner();
         if (scanner != null && scanner.matchAscii(b, from, to)) {
-            if (quiet != null && scanner.decide(b) && scanner.status != 101 && quiet.ignoredStatuses()[scanner.status]) {
-                long hash = quiet.attempts().plainRequestPathHash(b, scanner.requestFrom, scanner.requestTo);
-                if (hash != AttemptClassifier.NOT_ASCII) {
-                    int i = addQuiet(out, from, to, scanner.timeMillis, scanner.connection, hash);
-                    if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
-                    else claim(out, i, scanner.claimKeys(b), scanner.status, scanner.claimStartMillis, scanner.claimPid);
-                    if (scanner.status >= KEEP_SPANS_FROM_STATUS) {
-                        int at = out.reserveSpans(scanner.spanInts());
-                        scanner.copySpans(out.spanData, at);
-                        out.spanAt[i] = at + 1;
-                    }
-                    return;
+            long hash = quiet != null && scanner.decide(b) ? quietPathHash(b, scanner.status, scanner.requestFrom, scanner.requestTo)
+                    : AttemptClassifier.NOT_ASCII;
+            if (hash != AttemptClassifier.NOT_ASCII) {
+                int i = addQuiet(out, from, to, scanner.timeMillis, scanner.connection, hash);
+                if (!scanner.logsConnection()) out.payload[i] = scanner.remoteAddr(b);
+                else claim(out, i, scanner.claimKeys(b), scanner.status, scanner.claimStartMillis, scanner.claimPid);
+                if (scanner.status >= KEEP_SPANS_FROM_STATUS) {
+                    int at = out.reserveSpans(scanner.spanInts());
+                    scanner.copySpans(out.spanData, at);
+                    out.spanAt[i] = at + 1;
                 }
+                return;
             }
             // not ordinary, but matched: the entry from the spans is the full parser's
             AccessEntry e = scanned.fromSpans(b, new LinePosition(fileName, 1, out.chunk.baseOffset + from));
@@ -157,6 +155,16 @@ final class ChunkParser {
         } else {
             out.payload[out.add(ParsedChunk.FAILURE, from, to)] = new String[] {text, parser.mismatch(raw)};
         }
+    }
+
+    /**
+     * For a line whose deciding values a scanner has read: the hash of its path when it is ordinary
+     * — not a 101, a status the classifier ignores, a plain path that is no WebSocket's
+     * ({@link AttemptClassifier#plainRequestPathHash}) — else {@link AttemptClassifier#NOT_ASCII}.
+     */
+    private long quietPathHash(byte[] b, int status, int requestFrom, int requestTo) {
+        if (status == 101 || !quiet.ignoredStatuses()[status]) return AttemptClassifier.NOT_ASCII;
+        return quiet.attempts().plainRequestPathHash(b, requestFrom, requestTo);
     }
 
     /** An ordinary line, counted in the sequencer from what a scanner read of it: its time, connection and path hash. */
