@@ -24,6 +24,19 @@ final class FindingGroups {
     private final RuleSet rules;
     private final Map<GroupKey, Group> groups = new LinkedHashMap<>();
 
+    /**
+     * How many evidence lines had one shape, and the first of them as written: an evidence line
+     * seen once is printed as it is ("after 15.001 s"), the shape only stands for several.
+     */
+    private static final class Shape {
+        final String first;
+        long count = 1;
+
+        Shape(String first) {
+            this.first = first;
+        }
+    }
+
     /** server null: the overflow group of a cause (no real server can be null). */
     private record GroupKey(String cause, String server, String path) {}
 
@@ -37,7 +50,7 @@ final class FindingGroups {
         OffsetDateTime first;
         OffsetDateTime last;
         double maxConfidence;
-        final Map<String, long[]> evidence = new LinkedHashMap<>(); // count in place: one lookup per evidence line
+        final Map<String, Shape> evidence = new LinkedHashMap<>(); // count in place: one lookup per evidence line
         final List<String> ids = new ArrayList<>();
         final List<String> alternatives = new ArrayList<>();
         /** The first durations of the group's upgraded connections (up to {@link #MAX_DURATIONS}, and while all groups hold fewer than {@link #MAX_ALL_DURATIONS}). */
@@ -84,11 +97,11 @@ final class FindingGroups {
         g.maxConfidence = Math.max(g.maxConfidence, i.confidence());
         for (String e : i.evidence()) {
             String shape = shape(e);
-            long[] count = g.evidence.get(shape);
-            if (count != null) count[0]++;
+            Shape seen = g.evidence.get(shape);
+            if (seen != null) seen.count++;
             else if (g.evidence.size() < 50 && g.evidenceChars < MAX_EVIDENCE_CHARS) {
-                g.evidence.put(shape, new long[] {1});
-                g.evidenceChars += shape.length();
+                g.evidence.put(shape, new Shape(e));
+                g.evidenceChars += shape.length() + (shape == e ? 0 : e.length()); // shape() returns e when nothing varies
             }
         }
         if (g.ids.size() < SAMPLE_IDS) g.ids.add(i.id());
@@ -177,9 +190,9 @@ final class FindingGroups {
             List<String> ev = new ArrayList<>();
             if (g.cause.equals(TIMEOUT) && g.kept > 0) ev.add(durationSummary(g, upgradedOnPath.applyAsLong(g.path)));
             g.evidence.entrySet().stream()
-                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]))
+                    .sorted(Comparator.comparingLong((Map.Entry<String, Shape> e) -> -e.getValue().count))
                     .limit(3)
-                    .forEach(e -> ev.add(e.getValue()[0] > 1 ? e.getValue()[0] + "× " + e.getKey() : e.getKey()));
+                    .forEach(e -> ev.add(e.getValue().count > 1 ? e.getValue().count + "× " + e.getKey() : e.getValue().first));
             out.add(new Finding(g.cause, r == null ? g.cause : r.title(), g.server, g.path, g.count, g.first, g.last, g.maxConfidence, ev,
                     r == null ? "" : r.fix(), g.alternatives, g.ids));
         }

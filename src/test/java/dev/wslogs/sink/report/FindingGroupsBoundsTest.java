@@ -56,4 +56,25 @@ class FindingGroupsBoundsTest {
         assertThat(g.findings().get(0).count()).isEqualTo(11);
         assertThat(g.findings().get(0).evidence()).hasSize(3).first().asString().startsWith("2× ");
     }
+
+    private static Incident abort(long durationMillis) {
+        String ev = String.format(java.util.Locale.ROOT, "the client closed the connection after %.3f s before the back end answered (499)",
+                durationMillis / 1000.0);
+        return new Incident("id", "client-abort", 0.9, "r", OffsetDateTime.parse("2026-11-22T10:00:00Z"), "1.2.3.4", "h",
+                "GET /ws HTTP/1.1", "/ws", 499, durationMillis, "127.0.0.1:9", "200", Optional.empty(), List.of(), List.of(ev), "fix", List.of());
+    }
+
+    @Test
+    void evidenceSeenOnce_printedAsWritten_severalOfOneShape_masked() throws Exception {
+        FindingGroups once = new FindingGroups(RuleSet.builtin());
+        once.add(abort(15_001));
+        assertThat(once.findings().get(0).evidence())
+                .containsExactly("the client closed the connection after 15.001 s before the back end answered (499)");
+
+        FindingGroups several = new FindingGroups(RuleSet.builtin());
+        several.add(abort(15_001));
+        several.add(abort(43));
+        assertThat(several.findings().get(0).evidence())
+                .containsExactly("2× the client closed the connection after N s before the back end answered (499)");
+    }
 }
