@@ -65,7 +65,7 @@ class CorrelatorTest {
     @Test
     void unclaimedErrors_expireOneByOne_asLogTimePassesEachRetention_alsoAfterTheQueueEmptied() {
         // each line on its own connection, 3 s apart: each leaves exactly when log time passes its
-        // own time + retention, the next oldest then being the head (the correlator keeps its time)
+        // own time + retention, the next oldest then being the head
         List<ErrorEntry> lines = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             ErrorEntry e = error(ERR.replace("10:00:05", String.format("10:00:%02d", 5 + 3 * k)).replace("*7 ", "*" + (10 + k) + " "));

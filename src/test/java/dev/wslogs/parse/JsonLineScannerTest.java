@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,9 +46,9 @@ class JsonLineScannerTest {
         compareGenerated(lines);
         // the same traffic with $time_iso8601 instead of $time_local (the scanner keeps the last one read)
         List<byte[]> iso = new ArrayList<>();
-        java.util.regex.Pattern local = java.util.regex.Pattern.compile("\"time_local\":\"(\\d\\d)/Nov/(\\d{4}):(\\d\\d:\\d\\d:\\d\\d) \\+0000\"");
+        Pattern local = Pattern.compile("\"time_local\":\"(\\d\\d)/Nov/(\\d{4}):(\\d\\d:\\d\\d:\\d\\d) \\+0000\"");
         for (byte[] b : lines) {
-            java.util.regex.Matcher m = local.matcher(new String(b, StandardCharsets.ISO_8859_1));
+            Matcher m = local.matcher(new String(b, StandardCharsets.ISO_8859_1));
             iso.add(m.replaceFirst("\"time_iso8601\":\"$2-11-$1T$3+00:00\"").getBytes(StandardCharsets.ISO_8859_1));
         }
         assertTrue(new String(iso.get(0), StandardCharsets.ISO_8859_1).contains("\"time_iso8601\":\"2026-11-"), "converted");
