@@ -200,7 +200,15 @@ public final class ErrorEntry {
             return action().toLowerCase(java.util.Locale.ROOT).contains(lowerCase);
         }
         int n = lowerCase.length();
-        for (int i = from; i + n <= to; i++) if (in.regionMatches(true, i, lowerCase, 0, n)) return true; // ASCII: as lowering A-Z
+        if (n == 0) return true;
+        // ASCII: as lowering A-Z. A position is compared in full only where its first char matches
+        // (rules test every joined line's action; most positions fail on that char)
+        char first = lowerCase.charAt(0);
+        for (int i = from; i + n <= to; i++) {
+            char c = in.charAt(i);
+            if (c != first && (c < 'A' || c > 'Z' || c + 32 != first)) continue;
+            if (in.regionMatches(true, i + 1, lowerCase, 1, n - 1)) return true;
+        }
         return false;
     }
 
