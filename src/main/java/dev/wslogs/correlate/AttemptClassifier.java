@@ -47,7 +47,7 @@ public final class AttemptClassifier {
         String path = a.path();
         if (a.status() == 101) {
             learn(path);
-            return new Verdict(AttemptKind.UPGRADE, "status 101");
+            return UPGRADED;
         }
         String upgrade = a.get(Field.HTTP_UPGRADE);
         if (upgrade.toLowerCase(Locale.ROOT).contains("websocket")) {
@@ -74,8 +74,18 @@ public final class AttemptClassifier {
         return new Verdict(AttemptKind.OTHER, "");
     }
 
+    private static final Verdict UPGRADED = new Verdict(AttemptKind.UPGRADE, "status 101");
+
+    /**
+     * The path learned last: most 101s of a busy host go to one path, and comparing with it is
+     * cheaper than hashing the path again (learning never forgets, so a path seen is a no-op).
+     */
+    private String lastLearned;
+
     /** Learns a path as a WebSocket path (a prescan, or config). */
     public void learn(String path) {
+        if (path.equals(lastLearned)) return;
+        lastLearned = path;
         if (learned.size() < MAX_LEARNED_PATHS && learned.add(path)) {
             long h = pathHash(path);
             if (h != NOT_ASCII) learnedHashes.add(h);
