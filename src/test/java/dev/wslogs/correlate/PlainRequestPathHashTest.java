@@ -98,6 +98,17 @@ class PlainRequestPathHashTest {
     }
 
     @Test
+    void learningAPathAgain_changesNothing_andEveryPathLearnedStaysLearned() {
+        AttemptClassifier c = new AttemptClassifier(List.of());
+        // the last path learned is remembered to skip rehashing it: repeats, a path between and a
+        // path that returns after another must all leave the same set as learning each once
+        for (String p : List.of("/live", "/live", "/feed", "/live", "/feed", "/feed", "/x")) c.learn(p);
+        assertThat(c.learnedPaths()).containsExactly("/live", "/feed", "/x");
+        for (String p : List.of("/live", "/feed", "/x")) assertThat(c.mayBeLearned(AttemptClassifier.pathHash(p))).as(p).isTrue();
+        assertThat(c.mayBeLearned(AttemptClassifier.pathHash("/other"))).isFalse();
+    }
+
+    @Test
     void oddRequestLines_agree() {
         for (String request : List.of("", "-", "GET", "GET ", " /x HTTP/1.1", "GET  /x HTTP/1.1", "GET /x  HTTP/1.1", "GET http://h/x HTTP/1.1",
                 "GET * HTTP/1.1", "GET /x", "GET /x?", "GET /? HTTP/1.1", "GET //ws HTTP/1.1", "GET /a//b HTTP/1.1", "GET /x/ HTTP/1.1 extra",
