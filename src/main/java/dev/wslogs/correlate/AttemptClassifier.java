@@ -43,6 +43,9 @@ public final class AttemptClassifier {
 
     public record Verdict(AttemptKind kind, String why) {}
 
+    /** The verdict of every 101. */
+    private static final Verdict UPGRADED = new Verdict(AttemptKind.UPGRADE, "status 101");
+
     public Verdict classify(AccessEntry a) {
         String path = a.path();
         if (a.status() == 101) {
@@ -73,8 +76,6 @@ public final class AttemptClassifier {
         }
         return new Verdict(AttemptKind.OTHER, "");
     }
-
-    private static final Verdict UPGRADED = new Verdict(AttemptKind.UPGRADE, "status 101");
 
     /**
      * The path learned last: most 101s of a busy host go to one path, and comparing with it is

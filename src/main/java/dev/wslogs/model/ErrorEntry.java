@@ -206,8 +206,7 @@ public final class ErrorEntry {
         char first = lowerCase.charAt(0);
         for (int i = from; i + n <= to; i++) {
             char c = in.charAt(i);
-            if (c != first && (c < 'A' || c > 'Z' || c + 32 != first)) continue;
-            if (in.regionMatches(true, i + 1, lowerCase, 1, n - 1)) return true;
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) == first && in.regionMatches(true, i + 1, lowerCase, 1, n - 1)) return true;
         }
         return false;
     }

@@ -11,8 +11,8 @@ public final class BrokenBackend extends RawServer {
         /**
          * An SSH daemon: sends its banner on connect, complains about the HTTP request, closes. Like
          * sshd's {@code LoginGraceTime} (120 s, here {@link #SSH_GRACE_MS}), it also closes when no
-         * request comes. nginx's upstream code allows it to read the banner before writing the request, take it for an
-         * HTTP/0.9 response and never send the request, then hold the 40 bytes (under
+         * request comes: nginx's upstream code may read the banner before writing the request, take
+         * it for an HTTP/0.9 response and never send the request, then hold the 40 bytes (under
          * {@code postpone_output}) until the back end closes.
          */
         SSH_SERVICE,
