@@ -49,10 +49,7 @@ public final class DaemonBudget {
         Files.createFile(error);
         List<String> accessLines = realisticMix(lines(Path.of("samples/access-extended.log")), Path.of("samples/labels.jsonl"));
         List<String> errorLines = lines(Path.of("samples/error-info.log"));
-        int port;
-        try (var s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = dev.wslogs.lab.FreePorts.next();
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx160m", "-XX:+UseSerialGC"));
         String extra = System.getenv("WSLOGS_BENCH_JVM_OPTS"); // e.g. a JFR recording for a profile
         if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));

@@ -143,9 +143,8 @@ class DaemonKillRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** A loopback port for a server this test starts: {@link dev.wslogs.lab.FreePorts} (never one a port-0 bind could take first). */
+    private static int freePort() {
+        return dev.wslogs.lab.FreePorts.next();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -412,10 +410,9 @@ class PrometheusEndToEndIT {
         throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what + " (logs in " + dir + ")", last);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** A loopback port for a server this test starts: {@link dev.wslogs.lab.FreePorts} (never one a port-0 bind could take first). */
+    private static int freePort() {
+        return dev.wslogs.lab.FreePorts.next();
     }
 
     // --- the sample logs, moved in time and cut in chunks ---

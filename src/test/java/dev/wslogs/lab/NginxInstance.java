@@ -52,6 +52,17 @@ public final class NginxInstance implements AutoCloseable {
             if (!startup.contains("Address already in use") || attempt == START_ATTEMPTS) {
                 throw new AssertionError("nginx did not start for " + scenario + ": " + startup);
             }
+            deleteLogs(dir); // the next attempt's logs hold only its own run, as the scenario's labels expect
+        }
+    }
+
+    private static void deleteLogs(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".log")) Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -62,7 +73,7 @@ public final class NginxInstance implements AutoCloseable {
         }
     }
 
-    private static NginxInstance launch(Path dir, String config, NginxPorts ports) {
+    static NginxInstance launch(Path dir, String config, NginxPorts ports) {
         try {
             Files.createDirectories(dir.resolve("temp"));
             Files.writeString(dir.resolve("nginx.conf"), config);
@@ -83,9 +94,22 @@ public final class NginxInstance implements AutoCloseable {
         return cmd;
     }
 
-    /** Waits until every port accepts; returns "" when ready, else what nginx said while dying. */
-    private String await() {
+    /**
+     * Waits until nginx has bound every port and every port accepts; returns "" when ready, else
+     * what nginx said. A port someone else listens on accepts too, while nginx retries its bind (5
+     * times, 500 ms apart, then exits): so first its worker must exist — nginx forks it only once
+     * every listening socket is open — and its logs must show no failed bind, else the run would
+     * have begun with another process on its port and an [emerg] line in its error log.
+     */
+    String await() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (process.children().findAny().isEmpty()) {
+            if (!process.isAlive()) return "exited " + process.exitValue() + ": " + startupLog() + bindFailures();
+            if (System.nanoTime() - deadline > 0) return "no worker process: " + startupLog() + bindFailures();
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        String failed = bindFailures();
+        if (!failed.isEmpty()) return failed;
         for (int port : ports.ports()) {
             while (!accepts(port)) {
                 if (!process.isAlive()) return "exited " + process.exitValue() + ": " + startupLog();
@@ -103,6 +127,23 @@ public final class NginxInstance implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The lines of nginx's own error logs (startup's and the config's) that report a failed bind, or "". */
+    private String bindFailures() {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("startup.log", "error.log")) {
+            Path log = dir.resolve(name);
+            try {
+                if (!Files.exists(log)) continue;
+                for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+                    if (line.contains("bind() to") && line.contains("failed")) out.append(out.length() == 0 ? " " : "; ").append(line);
+                }
+            } catch (IOException e) {
+                out.append(' ').append(e);
+            }
+        }
+        return out.toString();
     }
 
     private String startupLog() {
