@@ -91,10 +91,30 @@ final class BoundedHeap {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(inputBytes(args) > C2_INPUT_BYTES ? CHILD_FLAGS : SMALL_CHILD_FLAGS);
+        cmd.addAll(classDataFlags(jar.get()));
         cmd.add("-jar");
         cmd.add(jar.get().toString());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** The class-data archive the build makes next to the jar (pom.xml: {@code class-data-archive}). */
+    static final String CLASS_DATA_ARCHIVE = "wslogs.jsa";
+
+    /**
+     * The flags that map the build's class-data archive into the child, when it lies next to the
+     * jar: the classes an analyze of the samples loads beyond the JDK's own archive (866 of its
+     * 2,207: the parsers, pipeline, rules, YAML, report; not picocli's, whose Java 5 class files
+     * CDS refuses), parsed and verified once at build time instead of at every start. The JVM uses
+     * it only if this JVM build made it from this very jar (its path, size and time), and otherwise
+     * runs as without it, silently: the {@code cds} logging that would say why is off, as standard
+     * error is the user's. Measured on the samples, {@code java -jar} with and without it in ten
+     * interleaved rounds: CPU 1.02 → 0.84 s, median wall 0.65 → 0.54 s, the same report.
+     */
+    static List<String> classDataFlags(Path jar) {
+        Path archive = jar.resolveSibling(CLASS_DATA_ARCHIVE);
+        if (!Files.isRegularFile(archive)) return List.of();
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** Runs the child and returns its exit code. */
@@ -200,7 +220,7 @@ final class BoundedHeap {
     private static Optional<Path> ownJar() {
         // java -jar FILE: the class path is that jar alone; asking the code source loads the security classes (8 ms)
         String cp = System.getProperty("java.class.path", "");
-        if (cp.endsWith(".jar") && cp.indexOf(File.pathSeparatorChar) < 0 && new File(cp).isFile()) return Optional.of(Path.of(cp).toAbsolutePath());
+        if (cp.endsWith(".jar") && cp.indexOf(File.pathSeparatorChar) < 0 && new File(cp).isFile()) return Optional.of(Path.of(cp).toAbsolutePath().normalize());
         try {
             var src = Main.class.getProtectionDomain().getCodeSource();
             if (src == null) return Optional.empty();

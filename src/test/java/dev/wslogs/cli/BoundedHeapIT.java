@@ -141,6 +141,55 @@ class BoundedHeapIT {
         assertThat(findings(subst.out())).isEqualTo(findings(files.out()));
     }
 
+    /**
+     * The build leaves its class-data archive next to the jar; the child maps it (its flags say
+     * so), and this JVM really takes analyze's classes from it — from the "top" (dynamic) layer,
+     * not the jar — with the same report as without it. A mismatched archive (the jar rebuilt
+     * since, another JVM) is dropped by the JVM without a word: checked on a copy of the jar,
+     * which changes its path.
+     */
+    @Test
+    void theBuildsClassDataArchive_isMappedByTheChild_andChangesNothingButTheStart() throws Exception {
+        Path archive = JAR.toAbsolutePath().normalize().resolveSibling(BoundedHeap.CLASS_DATA_ARCHIVE);
+        assertThat(archive).as("made by mvn package").isRegularFile();
+        Path access = Path.of("samples/access-extended.log");
+        Path error = Path.of("samples/error-info.log");
+        Run child = analyze(false, access, error);
+        assertThat(flags(child.err())).contains("-XX:SharedArchiveFile=" + archive);
+
+        Run mapped = direct("mapped", JAR.toAbsolutePath().normalize(), archive, "-Xlog:class+load=info", access, error);
+        List<String> shared = mapped.out().lines().filter(l -> l.contains("source: shared objects file (top)")).toList();
+        assertThat(shared).as("classes from the archive's top layer").anyMatch(l -> l.contains(" dev.wslogs.cli.Main "))
+                .anyMatch(l -> l.contains(" dev.wslogs.pipeline.Pipeline ")).hasSizeGreaterThan(500);
+
+        Run plain = direct("plain", JAR.toAbsolutePath().normalize(), null, null, access, error);
+        Run archived = direct("archived", JAR.toAbsolutePath().normalize(), archive, null, access, error);
+        assertThat(archived.exit()).isEqualTo(plain.exit()).isEqualTo(1);
+        assertThat(archived.out()).isEqualTo(plain.out());
+        assertThat(archived.err()).isEqualTo(plain.err()).isEmpty();
+
+        Path copy = Files.copy(JAR, dir.resolve("copy.jar"));
+        Run mismatched = direct("mismatched", copy, archive, null, access, error);
+        assertThat(mismatched.out()).isEqualTo(plain.out());
+        assertThat(mismatched.err()).as("nothing said about the archive").isEmpty();
+    }
+
+    /** analyze in place (C1, as the small child runs), with the archive's flags when {@code archive} is given, report on stdout. */
+    private Run direct(String name, Path jar, Path archive, String log, Path access, Path error) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
+        if (archive != null) cmd.addAll(BoundedHeap.classDataFlags(archive.resolveSibling("wslogs.jar")));
+        if (log != null) cmd.add(log);
+        cmd.addAll(List.of("-jar", jar.toString(), "analyze", "--no-progress", access.toString(), error.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("WSLOGS_NO_REEXEC", "1");
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("analyze finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     private static void assertChild(Run r, List<String> expected) {
         String f = flags(r.err());
         for (String flag : expected) assertThat(f).as("child JVM flags").contains(flag);
