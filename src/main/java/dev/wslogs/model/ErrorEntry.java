@@ -125,12 +125,12 @@ public final class ErrorEntry {
         return errno;
     }
 
-    /** The whole message as read (continuation lines joined with {@code \n}). */
     /** About how many bytes of heap this entry keeps alive: its text, twice at most once its parts are cut out. */
     public long retainedBytes() {
         return 200 + 2L * rawLength;
     }
 
+    /** The whole message as read (continuation lines joined with {@code \n}). */
     public String raw() {
         return raw;
     }

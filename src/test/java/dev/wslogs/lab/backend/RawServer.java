@@ -39,10 +39,17 @@ public abstract class RawServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        threads.execute(this::acceptLoop);
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The port, and the accept loop started on the first call: not in the constructor, where
+     * {@link #serve} could run before the subclass's fields are set (a connection can only come to
+     * a port someone asked for; until then the kernel queues it in the listener's backlog).
+     */
     public int port() {
+        if (accepting.compareAndSet(false, true)) threads.execute(this::acceptLoop);
         return listener.getLocalPort();
     }
 
