@@ -152,6 +152,7 @@ class BoundedHeapIT {
     void theBuildsClassDataArchive_isMappedByTheChild_andChangesNothingButTheStart() throws Exception {
         Path archive = JAR.toAbsolutePath().normalize().resolveSibling(BoundedHeap.CLASS_DATA_ARCHIVE);
         assertThat(archive).as("made by mvn package").isRegularFile();
+        assertThat(archive.resolveSibling(BoundedHeap.CLASS_DATA_ARCHIVE + ".part")).as("renamed once whole").doesNotExist();
         Path access = Path.of("samples/access-extended.log");
         Path error = Path.of("samples/error-info.log");
         Run child = analyze(false, access, error);
