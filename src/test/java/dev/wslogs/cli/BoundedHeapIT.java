@@ -175,6 +175,49 @@ class BoundedHeapIT {
         assertThat(mismatched.err()).as("nothing said about the archive").isEmpty();
     }
 
+    /**
+     * scripts/class-data-archive.sh, as the build and an install run it: a whole archive is made
+     * next to the jar it is given (here a copy elsewhere) and maps; a truncated one — which Java 17
+     * dies of SIGBUS mapping — is never renamed into place but removed, and the jar runs without.
+     */
+    @Test
+    void theArchiveScript_sealsOnlyAnArchiveThatMaps() throws Exception {
+        Path installed = Files.createDirectories(dir.resolve("installed"));
+        Path jar = Files.copy(JAR, installed.resolve("wslogs.jar"));
+        Path archive = installed.resolve(BoundedHeap.CLASS_DATA_ARCHIVE);
+        Path part = installed.resolve(BoundedHeap.CLASS_DATA_ARCHIVE + ".part");
+        Run made = script("make", jar);
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(archive).isRegularFile();
+        assertThat(part).doesNotExist();
+        Run mapped = direct("installed-mapped", jar, archive, "-Xlog:class+load=info", Path.of("samples/access-extended.log"),
+                Path.of("samples/error-info.log"));
+        assertThat(mapped.out().lines()).anyMatch(l -> l.contains(" dev.wslogs.cli.Main source: shared objects file (top)"));
+
+        byte[] whole = Files.readAllBytes(archive);
+        Files.delete(archive);
+        Files.write(part, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Run sealed = script("seal", "--seal", jar);
+        assertThat(sealed.exit()).isZero();
+        assertThat(sealed.err()).contains("none made");
+        assertThat(archive).doesNotExist();
+        assertThat(part).doesNotExist();
+        assertThat(BoundedHeap.classDataFlags(jar)).isEmpty();
+    }
+
+    private Run script(String name, Object... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("scripts/class-data-archive.sh"));
+        for (Object a : args) cmd.add(a.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path out = dir.resolve(name + ".script.out");
+        Path err = dir.resolve(name + ".script.err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("script finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /** analyze in place (C1, as the small child runs), with the archive's flags when {@code archive} is given, report on stdout. */
     private Run direct(String name, Path jar, Path archive, String log, Path access, Path error) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
