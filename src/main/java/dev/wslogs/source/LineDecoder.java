@@ -20,6 +20,11 @@ public final class LineDecoder {
         return new String(buf, off, len, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The line has a byte ≥ 0x80: each well-formed UTF-8 sequence becomes its code point, appended
+     * as it is (no String decoded per sequence: a TLS handshake sent to a plain port is hundreds of
+     * such bytes in one error.log line), every other byte {@code \xHH}.
+     */
     private static String decodeSlow(byte[] b, int off, int end) {
         StringBuilder sb = new StringBuilder(end - off + 16);
         int i = off;
@@ -30,20 +35,23 @@ public final class LineDecoder {
                 i++;
                 continue;
             }
-            int n = sequenceLength(b, i, end);
-            if (n == 0) {
+            int seq = sequence(b, i, end);
+            if (seq == 0) {
                 sb.append('\\').append('x').append(HEX[c >> 4]).append(HEX[c & 0xF]);
                 i++;
             } else {
-                sb.append(new String(b, i, n, StandardCharsets.UTF_8));
-                i += n;
+                sb.appendCodePoint(seq & 0x1FFFFF);
+                i += seq >>> 24;
             }
         }
         return sb.toString();
     }
 
-    /** Length of a well-formed UTF-8 sequence at {@code i}, or 0 if it is not one. */
-    private static int sequenceLength(byte[] b, int i, int end) {
+    /**
+     * The well-formed UTF-8 sequence at {@code i} as {@code length << 24 | codePoint}, or 0 if it is
+     * not one (no overlong form, no surrogate, nothing above U+10FFFF).
+     */
+    private static int sequence(byte[] b, int i, int end) {
         int c = b[i] & 0xFF;
         int n;
         int min;
@@ -67,6 +75,6 @@ public final class LineDecoder {
             cp = (cp << 6) | (cc & 0x3F);
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-        return n;
+        return n << 24 | cp;
     }
 }
