@@ -210,11 +210,16 @@ class BoundedHeapIT {
         for (Object a : args) cmd.add(a.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path out = dir.resolve(name + ".script.out");
-        Path err = dir.resolve(name + ".script.err");
+        return finished(name + ".script", pb);
+    }
+
+    /** Runs {@code pb} with its output and error in files named after {@code name}; at most two minutes. */
+    private Run finished(String name, ProcessBuilder pb) throws IOException, InterruptedException {
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("script finished").isTrue();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("%s finished", name).isTrue();
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -226,12 +231,7 @@ class BoundedHeapIT {
         cmd.addAll(List.of("-jar", jar.toString(), "analyze", "--no-progress", access.toString(), error.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("WSLOGS_NO_REEXEC", "1");
-        Path out = dir.resolve(name + ".out");
-        Path err = dir.resolve(name + ".err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("analyze finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return finished(name, pb);
     }
 
     private static void assertChild(Run r, List<String> expected) {
