@@ -22,10 +22,9 @@ ERROR=$DIR/error.log
 [ -f "$ACCESS" ] && [ -f "$ERROR" ] || { echo "no $ACCESS or $ERROR (scripts/bench-analyze.sh generates them)" >&2; exit 2; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-cat "$ACCESS" "$ERROR" > /dev/null # warm the page cache
-
 run() { # run NAME JAR: appends "NAME wall user seq workers error_reader" to $TMP/runs
     local name=$1 jar=$2
+    cat "$ACCESS" "$ERROR" > /dev/null # this VM drops cached pages even with memory free: warm them before every run
     WSLOGS_THREAD_TIMES=1 /usr/bin/time -f "WALL %e %U" java -jar "$jar" analyze --no-progress -o "$TMP/report-$name.txt" \
         "$ACCESS" "$ERROR" > "$TMP/out" 2>&1 || true
     awk -v n="$name" '
