@@ -41,13 +41,15 @@ ACCESS_LINES=$(wc -l < "$ACCESS")
 ERROR_LINES=$(wc -l < "$ERROR")
 ACCESS_BYTES=$(stat -c %s "$ACCESS")
 ERROR_BYTES=$(stat -c %s "$ERROR")
-# measure NAME CMD... : one run under /usr/bin/time -v, appends "NAME seconds rss_kb" to $TMP/runs.
-# The logs are read into the page cache first, every time: this VM drops cached pages even with
-# most of its memory free (fincore saw the 2.6 GB access log fall to a fifth cached within twelve
-# minutes), so a command run after GoAccess's minutes would otherwise read part of its input from disk.
+# The logs are read into the page cache before every measured run: this VM drops cached pages even
+# with most of its memory free (fincore saw the 2.6 GB access log fall to a fifth cached within
+# twelve minutes), so a command run after GoAccess's minutes would otherwise read part of its input from disk.
+warm() { cat "$ACCESS" "$ERROR" > /dev/null; }
+
+# measure NAME CMD... : one run under /usr/bin/time -v, appends "NAME seconds rss_kb" to $TMP/runs
 measure() {
     local name=$1; shift
-    cat "$ACCESS" "$ERROR" > /dev/null
+    warm
     /usr/bin/time -v -o "$TMP/time" "$@" > "$TMP/out" 2> "$TMP/err" || true
     awk -v n="$name" '
         /Elapsed \(wall clock\)/ { split($NF, t, ":"); s = (length(t) == 3) ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2] }
@@ -133,5 +135,5 @@ awk -v al="$ACCESS_LINES" -v ab="$ACCESS_BYTES" -v el="$ERROR_LINES" -v eb="$ERR
 echo
 echo "wslogs CPU by stage (one more run):"
 # (analyze exits 1 when it found incidents, as it does here: that is not a failure of the benchmark)
-cat "$ACCESS" "$ERROR" > /dev/null
+warm
 { WSLOGS_THREAD_TIMES=1 java -jar $JAR analyze --no-progress -o "$TMP/report.txt" "$ACCESS" "$ERROR" || true; } 2>&1 >/dev/null | sed -n 's/^wslogs: /  /p'

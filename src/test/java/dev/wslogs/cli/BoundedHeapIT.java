@@ -158,19 +158,20 @@ class BoundedHeapIT {
         Run child = analyze(false, access, error);
         assertThat(flags(child.err())).contains("-XX:SharedArchiveFile=" + archive);
 
-        Run mapped = direct("mapped", JAR.toAbsolutePath().normalize(), archive, "-Xlog:class+load=info", access, error);
+        Path built = JAR.toAbsolutePath().normalize();
+        Run mapped = direct("mapped", built, built, "-Xlog:class+load=info", access, error);
         List<String> shared = mapped.out().lines().filter(l -> l.contains("source: shared objects file (top)")).toList();
         assertThat(shared).as("classes from the archive's top layer").anyMatch(l -> l.contains(" dev.wslogs.cli.Main "))
                 .anyMatch(l -> l.contains(" dev.wslogs.pipeline.Pipeline ")).hasSizeGreaterThan(500);
 
-        Run plain = direct("plain", JAR.toAbsolutePath().normalize(), null, null, access, error);
-        Run archived = direct("archived", JAR.toAbsolutePath().normalize(), archive, null, access, error);
+        Run plain = direct("plain", built, null, null, access, error);
+        Run archived = direct("archived", built, built, null, access, error);
         assertThat(archived.exit()).isEqualTo(plain.exit()).isEqualTo(1);
         assertThat(archived.out()).isEqualTo(plain.out());
         assertThat(archived.err()).isEqualTo(plain.err()).isEmpty();
 
         Path copy = Files.copy(JAR, dir.resolve("copy.jar"));
-        Run mismatched = direct("mismatched", copy, archive, null, access, error);
+        Run mismatched = direct("mismatched", copy, built, null, access, error);
         assertThat(mismatched.out()).isEqualTo(plain.out());
         assertThat(mismatched.err()).as("nothing said about the archive").isEmpty();
     }
@@ -190,7 +191,7 @@ class BoundedHeapIT {
         assertThat(made.exit()).as(made.err()).isZero();
         assertThat(archive).isRegularFile();
         assertThat(part).doesNotExist();
-        Run mapped = direct("installed-mapped", jar, archive, "-Xlog:class+load=info", Path.of("samples/access-extended.log"),
+        Run mapped = direct("installed-mapped", jar, jar, "-Xlog:class+load=info", Path.of("samples/access-extended.log"),
                 Path.of("samples/error-info.log"));
         assertThat(mapped.out().lines()).anyMatch(l -> l.contains(" dev.wslogs.cli.Main source: shared objects file (top)"));
 
@@ -223,10 +224,13 @@ class BoundedHeapIT {
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** analyze in place (C1, as the small child runs), with the archive's flags when {@code archive} is given, report on stdout. */
-    private Run direct(String name, Path jar, Path archive, String log, Path access, Path error) throws IOException, InterruptedException {
+    /**
+     * analyze of {@code jar} in place (C1, as the small child runs), report on stdout, with the
+     * archive flags {@link BoundedHeap#classDataFlags} gives {@code archiveOf} (null: none).
+     */
+    private Run direct(String name, Path jar, Path archiveOf, String log, Path access, Path error) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1"));
-        if (archive != null) cmd.addAll(BoundedHeap.classDataFlags(archive.resolveSibling("wslogs.jar")));
+        if (archiveOf != null) cmd.addAll(BoundedHeap.classDataFlags(archiveOf));
         if (log != null) cmd.add(log);
         cmd.addAll(List.of("-jar", jar.toString(), "analyze", "--no-progress", access.toString(), error.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);

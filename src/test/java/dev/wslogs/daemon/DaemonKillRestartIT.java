@@ -3,6 +3,7 @@ package dev.wslogs.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslogs.lab.Await;
+import dev.wslogs.lab.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ class DaemonKillRestartIT {
         Files.createFile(a);
         Files.createFile(e);
         Path state = dir.resolve("state");
-        int port = freePort();
+        int port = FreePorts.next();
         Random rnd = new Random(20261122);
         Process p = start(a, e, state, port);
         try {
@@ -141,10 +142,5 @@ class DaemonKillRestartIT {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** A loopback port for a server this test starts: {@link dev.wslogs.lab.FreePorts} (never one a port-0 bind could take first). */
-    private static int freePort() {
-        return dev.wslogs.lab.FreePorts.next();
     }
 }

@@ -3,6 +3,7 @@ package dev.wslogs.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wslogs.lab.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -100,7 +101,7 @@ class PrometheusEndToEndIT {
         Path error = Files.createFile(logs.resolve("error.log"));
         Path extra = Files.createFile(logs.resolve("extra-error.log"));
 
-        daemonPort = freePort();
+        daemonPort = FreePorts.next();
         instance = "127.0.0.1:" + daemonPort;
         daemon = new ProcessBuilder("java", "-jar", JAR.toString(), "run", "--access-log", access.toString(),
                 "--error-log", error.toString(), "--error-log", extra.toString(), "--log-format", EXTENDED,
@@ -113,8 +114,8 @@ class PrometheusEndToEndIT {
         String zeroFor = rules.replaceAll("(?m)^(\\s+)for: \\S+$", "$1for: 0s");
         assertThat(zeroFor).isNotEqualTo(rules);
         Files.writeString(ruleCopy, zeroFor);
-        int dead = freePort(); // closed again: nothing listens there
-        promPort = freePort();
+        int dead = FreePorts.next(); // closed again: nothing listens there
+        promPort = FreePorts.next();
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -408,11 +409,6 @@ class PrometheusEndToEndIT {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // poll interval of a deadline-bounded wait
         }
         throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what + " (logs in " + dir + ")", last);
-    }
-
-    /** A loopback port for a server this test starts: {@link dev.wslogs.lab.FreePorts} (never one a port-0 bind could take first). */
-    private static int freePort() {
-        return dev.wslogs.lab.FreePorts.next();
     }
 
     // --- the sample logs, moved in time and cut in chunks ---

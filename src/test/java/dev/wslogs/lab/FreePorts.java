@@ -28,11 +28,12 @@ public final class FreePorts {
     static final int LOWEST = 10_000;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private static int next = -1;
+    private static final int EPHEMERAL_LOW = readEphemeralLow();
 
     private FreePorts() {}
 
     public static synchronized int next() {
-        int high = ephemeralLow() - 1;
+        int high = EPHEMERAL_LOW - 1;
         if (high - LOWEST < 1_000) return kernelChosen();
         int span = high - LOWEST + 1;
         if (next < 0) next = LOWEST + (int) (ProcessHandle.current().pid() * 7_919 % span);
@@ -47,8 +48,12 @@ public final class FreePorts {
         throw new IllegalStateException("no free loopback port in " + LOWEST + "-" + high);
     }
 
-    /** The first port of the kernel's ephemeral range (32768 when it cannot be read). */
+    /** The first port of the kernel's ephemeral range (32768 when it cannot be read), as read when this class loaded. */
     static int ephemeralLow() {
+        return EPHEMERAL_LOW;
+    }
+
+    private static int readEphemeralLow() {
         try {
             // readAllLines, not readString: Java 17's readString reads a /proc file (size 0) as its first byte only
             String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");

@@ -104,20 +104,26 @@ public final class NginxInstance implements AutoCloseable {
     String await() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (process.children().findAny().isEmpty()) {
-            if (!process.isAlive()) return "exited " + process.exitValue() + ": " + startupLog() + bindFailures();
-            if (System.nanoTime() - deadline > 0) return "no worker process: " + startupLog() + bindFailures();
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            String ended = gaveUp(deadline, "worker process");
+            if (ended != null) return ended;
         }
         String failed = bindFailures();
         if (!failed.isEmpty()) return failed;
         for (int port : ports.ports()) {
             while (!accepts(port)) {
-                if (!process.isAlive()) return "exited " + process.exitValue() + ": " + startupLog();
-                if (System.nanoTime() - deadline > 0) return "port " + port + " not ready: " + startupLog();
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                String ended = gaveUp(deadline, "port " + port);
+                if (ended != null) return ended;
             }
         }
         return "";
+    }
+
+    /** One wait of {@link #await} for {@code what}: why it ends (nginx exited, or the deadline passed), or null after a pause to look again. */
+    private String gaveUp(long deadline, String what) {
+        if (!process.isAlive()) return "exited " + process.exitValue() + ": " + startupLog() + bindFailures();
+        if (System.nanoTime() - deadline > 0) return what + " not ready: " + startupLog() + bindFailures();
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        return null;
     }
 
     private static boolean accepts(int port) {

@@ -43,7 +43,7 @@ class NginxInstanceIT {
             Path errorLog = dir.resolve("error.log");
             release.scheduleWithFixedDelay(() -> {
                 try {
-                    if (Files.exists(errorLog) && Files.readString(errorLog).contains("bind() to")) closeQuietly(other);
+                    if (Files.exists(errorLog) && Files.readString(errorLog).contains("bind() to")) closeListener(other);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -57,11 +57,11 @@ class NginxInstanceIT {
             }
         } finally {
             release.shutdownNow();
-            closeQuietly(other);
+            closeListener(other);
         }
     }
 
-    private static void closeQuietly(ServerSocket s) {
+    private static void closeListener(ServerSocket s) {
         try {
             s.close();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.wslogs.nginxconf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslogs.lab.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,10 +54,10 @@ class NginxRealRoutingTest {
     @BeforeAll
     void startNginx(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
-        namesPort = freePort();
-        otherPort = freePort();
-        locationsPort = freePort();
-        redirectPort = freePort();
+        namesPort = FreePorts.next();
+        otherPort = FreePorts.next();
+        locationsPort = FreePorts.next();
+        redirectPort = FreePorts.next();
         String http = serverBlocks(NginxServerSelectionTest.NAMES, namesPort).replace("listen 8080", "listen 127.0.0.1:" + otherPort)
                 + serverBlocks(NginxLocationSelectionTest.CONF, locationsPort)
                 + serverBlocks(REDIRECTS, redirectPort);
@@ -168,11 +169,6 @@ class NginxRealRoutingTest {
             int bodyStart = response.indexOf("\r\n\r\n");
             return new Response(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
         }
-    }
-
-    /** A loopback port for a server this test starts: {@link dev.wslogs.lab.FreePorts} (never one a port-0 bind could take first). */
-    private static int freePort() {
-        return dev.wslogs.lab.FreePorts.next();
     }
 
     private void awaitListening(int port) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -41,7 +42,7 @@ public abstract class RawServer implements AutoCloseable {
         });
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean accepting = new AtomicBoolean();
 
     /**
      * The port, and the accept loop started on the first call: not in the constructor, where
